@@ -1,0 +1,1 @@
+"""Build pipeline for the help-directory site."""

@@ -1,0 +1,233 @@
+"""The typed, immutable directory model that every output stage reads.
+
+The model is built once per build from validated YAML (see ``build_tools.data.build``) and
+never mutated afterwards, so the pages, finder, feeds and leaflets of all three languages
+agree with each other by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+#: Site languages, the default first. Text falls back in this order.
+LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
+DEFAULT_LANGUAGE = "ru"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in several languages, with the fallback rule the whole site shares.
+
+    Keeping the fallback here (and reporting which language was actually used) lets every
+    output mark fallen-back text with its own ``lang`` attribute.
+    """
+
+    values: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """Return ``(text, language_of_text)``; falls back to ru, then be, then en."""
+        if self.values.get(lang):
+            return self.values[lang], lang
+        for other in LANGUAGES:
+            if self.values.get(other):
+                return self.values[other], other
+        return "", lang
+
+    def __call__(self, lang: str) -> str:
+        return self.get(lang)[0]
+
+    def has(self, lang: str) -> bool:
+        return bool(self.values.get(lang))
+
+    def __bool__(self) -> bool:
+        return any(self.values.values())
+
+
+@dataclass(frozen=True)
+class Locality:
+    id: str
+    region: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    localities: tuple[Locality, ...] = ()
+
+
+@dataclass(frozen=True)
+class Service:
+    """A kind of help (taxonomy term)."""
+
+    id: str
+    name: Text
+    description: Text = Text()
+
+
+@dataclass(frozen=True)
+class Interval:
+    """One opening interval in minutes from Monday 00:00 (Minsk time), end exclusive.
+
+    ``start`` is in 0..10079; ``end`` may exceed 10080 for intervals that run past Sunday
+    midnight; consumers wrap it.
+    """
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Parsed opening hours (the OpenStreetMap ``opening_hours`` subset we support).
+
+    ``rules`` keeps the editor's grouping for display: each rule is a tuple of weekdays
+    (0 = Monday) and the ``(start_minute, end_minute)`` spans of one day, so a page can
+    write "Mon–Fri 08:30–17:30" without regrouping. ``intervals`` is the same as a flat
+    weekly list for "open now" checks and feeds.
+    """
+
+    raw: str
+    always: bool = False
+    rules: tuple[tuple[tuple[int, ...], tuple[tuple[int, int], ...]], ...] = ()
+    intervals: tuple[Interval, ...] = ()
+    closed_days: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Phone:
+    raw: str
+    #: "+375171234567", or None for short numbers (102, 133) that have no E.164 form.
+    e164: str | None
+    #: How to dial it inside Belarus, readably grouped: "8 801 100-88-01", "102".
+    display: str
+    #: The value for a ``tel:`` link: E.164 where possible, else the short number.
+    tel: str
+    short: bool = False
+    label: Text = Text()
+    hours: Hours | None = None
+    #: "free" | "free-landline" | "paid" | None
+    cost: str | None = None
+
+
+@dataclass(frozen=True)
+class Geo:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Admission:
+    referral: tuple[str, ...] = ()
+    max_stay_days: int | None = None
+    registration_required: bool | None = None
+    id_required: bool | None = None
+    children: str | None = None
+    notes: Text = Text()
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: Text
+    services: tuple[str, ...]
+    verified: _dt.date
+    status: str = "active"  # active | sample | suspended
+    summary: Text = Text()
+    national: bool = False
+    region: str | None = None
+    locality: str | None = None
+    address_visibility: str = "public"  # public | locality | hidden
+    address: Text = Text()
+    geo: Geo | None = None
+    phones: tuple[Phone, ...] = ()
+    email: str | None = None
+    website: str | None = None
+    messengers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    hours: Hours | None = None
+    serves: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    free: bool | None = None
+    anonymous: bool | None = None
+    wheelchair: str | None = None  # yes | limited | no
+    admission: Admission | None = None
+    #: Ids this entry was known by before; each keeps a redirect page at its old URL.
+    former_ids: tuple[str, ...] = ()
+    #: Path of the YAML file, relative to the data directory (for reports and messages).
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "messengers", MappingProxyType(dict(self.messengers)))
+
+    @property
+    def is_sample(self) -> bool:
+        return self.status == "sample"
+
+    @property
+    def address_public(self) -> bool:
+        """True only when the editor published the address; confidential places never are."""
+        return self.address_visibility == "public"
+
+
+@dataclass(frozen=True)
+class Directory:
+    regions: tuple[Region, ...]
+    services: tuple[Service, ...]
+    entries: tuple[Entry, ...]
+
+    def region(self, region_id: str) -> Region:
+        return self._regions_by_id[region_id]
+
+    def service(self, service_id: str) -> Service:
+        return self._services_by_id[service_id]
+
+    def entry(self, entry_id: str) -> Entry:
+        return self._entries_by_id[entry_id]
+
+    def locality(self, locality_id: str) -> Locality:
+        return self._localities_by_id[locality_id]
+
+    @property
+    def _regions_by_id(self) -> Mapping[str, Region]:
+        return _index(self, "_r", ((r.id, r) for r in self.regions))
+
+    @property
+    def _services_by_id(self) -> Mapping[str, Service]:
+        return _index(self, "_s", ((s.id, s) for s in self.services))
+
+    @property
+    def _entries_by_id(self) -> Mapping[str, Entry]:
+        return _index(self, "_e", ((e.id, e) for e in self.entries))
+
+    @property
+    def _localities_by_id(self) -> Mapping[str, Locality]:
+        return _index(self, "_l", ((loc.id, loc) for r in self.regions for loc in r.localities))
+
+    def national(self) -> tuple[Entry, ...]:
+        """Country-wide services, in file order (the editors decide what comes first)."""
+        return tuple(e for e in self.entries if e.national)
+
+    def in_region(self, region_id: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if not e.national and e.region == region_id)
+
+    def with_service(self, service_id: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if service_id in e.services)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+
+def _index(owner: Directory, key: str, items: Iterator[tuple[str, object]]) -> Mapping:
+    """Lazily built id lookups; the model is immutable, so they never go stale."""
+    found = owner.__dict__.get(key)
+    if found is None:
+        found = MappingProxyType(dict(items))
+        object.__setattr__(owner, key, found)
+    return found
