@@ -1,0 +1,273 @@
+"""The MkDocs face of the pipeline: it only wires the stages to MkDocs events.
+
+Languages: every language is its own MkDocs build (Russian at the site root, the others under
+``/<lang>/``), so each gets Material's own UI strings, its own search index and plain
+``File.generated`` pages. The first build (the one ``mkdocs build`` starts) loads and validates
+the directory once, then runs the other languages' builds into its ``site_dir`` when its own
+pages are written. See docs/architecture.md.
+
+A ``mkdocs build`` writes into a staging folder beside ``site/`` and swaps it in only when every
+language built without an error or a strict-mode warning, so a failed build never leaves a
+half-written site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from build_tools import components, i18n
+from build_tools.config import HelpDirectoryConfig
+from build_tools.pages.generated import GeneratedPage
+from build_tools.stages import Stages
+
+log = get_plugin_logger(__name__)
+
+PLUGIN_NAME = "helpdir"
+
+
+class _SwitcherOn(list):
+    """An empty but truthy ``extra.alternate``.
+
+    Material shows its language button only when ``extra.alternate`` is truthy, and writes
+    one ``<link rel=alternate>`` per item; ours are per page (the same page in the other
+    language), so the items come from our own partial and this list stays empty.
+    """
+
+    def __bool__(self) -> bool:
+        return True
+
+
+@dataclass
+class BuildState:
+    """What the first build works out once and hands to the other languages' builds."""
+
+    languages: list[str]
+    names: dict[str, str]
+    stages: Stages
+    #: Source paths of the pages that exist in each language (Markdown and generated).
+    page_sets: dict[str, set[str]] = field(default_factory=dict)
+    final_site_dir: str | None = None
+    staging_site_dir: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Set by the first build on the plugins of the other languages' builds.
+        self.language: str | None = None
+        self.state: BuildState | None = None
+        self.command = "build"
+        self.generated: dict[str, GeneratedPage] = {}
+
+    # ------------------------------------------------------------------ setup
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @property
+    def is_primary(self) -> bool:
+        return self.language is None
+
+    # Before Material's search plugin, which takes its language from theme.language.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        languages = list(self.config.languages) or [i18n.DEFAULT_LANGUAGE]
+        content_root = Path(config.docs_dir)
+        if self.is_primary:
+            self.state = self._prepare(config, languages, content_root)
+        assert self.state is not None
+        lang = self.language or languages[0]
+        self.lang = lang
+        docs_dir = content_root / lang
+        if not docs_dir.is_dir():
+            raise PluginError(f"{docs_dir}: the pages for language '{lang}' are missing.")
+        config.docs_dir = str(docs_dir)
+        config.theme["language"] = lang
+        options = self.config.languages.get(lang)
+        if options and options.site_name:
+            config.site_name = options.site_name
+        if config.site_url:
+            base = config.site_url.rstrip("/") + "/"
+            config.site_url = base + i18n.url_prefix(lang, languages[0])
+        config.extra["alternate"] = _SwitcherOn()
+        if self.is_primary and self.command == "build":
+            self.state.final_site_dir = config.site_dir
+            self.state.staging_site_dir = config.site_dir.rstrip("/\\") + ".partial"
+            config.site_dir = self.state.staging_site_dir
+        return config
+
+    def _prepare(
+        self, config: MkDocsConfig, languages: list[str], content_root: Path
+    ) -> BuildState:
+        """Load and check everything once; a problem stops the build before anything is written."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        stages = Stages.load(
+            root=root,
+            data_dir=root / self.config.data_dir,
+            content_dir=content_root,
+            options=self.config,
+            site_url=config.site_url or "",
+            languages=languages,
+        )
+        state = BuildState(
+            languages=languages,
+            names={lang: opts.name for lang, opts in self.config.languages.items()},
+            stages=stages,
+        )
+        generated = {p.src_uri for p in stages.pages(languages[0])}
+        for lang in languages:
+            folder = content_root / lang
+            state.page_sets[lang] = {
+                p.relative_to(folder).as_posix() for p in folder.rglob("*.md")
+            } | generated
+        return state
+
+    # ------------------------------------------------------------------ pages
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.state is not None
+        self.generated = {}
+        for page in self.state.stages.pages(self.lang):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(
+                    f"content/{self.lang}/{page.src_uri}: this path belongs to a generated "
+                    "directory page; rename or move the Markdown file."
+                )
+            self.generated[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, content=""))
+        files.append(File.generated(config, "components/site.css", content=components.site_css()))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        made = self.generated.get(page.file.src_uri)
+        if made is not None:
+            page.meta.update(made.meta)
+            page.meta["title"] = made.title
+            if made.description:
+                page.meta["description"] = made.description
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        made = self.generated.get(page.file.src_uri)
+        if made is not None:
+            return made.render()
+        return self.state.stages.page_content(self.lang, page.file.src_uri, html)
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        assert self.state is not None
+        context["helpdir"] = {
+            "lang": self.lang,
+            "alternates": self._alternates(page.file.src_uri, page.url),
+            "ui": self.state.stages.ui_strings(self.lang),
+            "generated": page.file.src_uri in self.generated,
+            "options": self.config,
+        }
+        return context
+
+    def _alternates(self, src_uri: str, url: str) -> list[dict[str, Any]]:
+        """The same page in every language, relative to this page; a missing one leads to
+        that language's home with a notice (``#untranslated`` shows it, no script needed)."""
+        assert self.state is not None
+        languages = self.state.languages
+        here = i18n.url_prefix(self.lang, languages[0]) + url
+        depth = here.count("/")
+        up = "../" * depth
+        out = []
+        for lang in languages:
+            prefix = i18n.url_prefix(lang, languages[0])
+            exists = src_uri in self.state.page_sets.get(lang, set())
+            target = prefix + (i18n.page_url(src_uri) if exists else "")
+            href = (up + target) or "./"
+            if not exists:
+                href += "#untranslated"
+            out.append(
+                {
+                    "lang": lang,
+                    "name": self.state.names.get(lang, lang),
+                    "href": href,
+                    "current": lang == self.lang,
+                    "exists": exists,
+                }
+            )
+        return out
+
+    # ------------------------------------------------------------------ after
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.state is not None
+        site_dir = Path(config.site_dir)
+        self.state.stages.after_language(self.lang, site_dir)
+        if not self.is_primary:
+            return
+        for lang in self.state.languages[1:]:
+            self._build_language(config, lang)
+        self.state.stages.after_all(site_dir)
+        if self.command == "build" and not _strict_warnings():
+            self._swap_in(site_dir)
+        log.info(self.state.stages.summary())
+
+    def _build_language(self, config: MkDocsConfig, lang: str) -> None:
+        sub = load_config(
+            config_file=config.config_file_path,
+            site_dir=os.path.join(config.site_dir, lang),
+            strict=config.strict,
+        )
+        plugin = sub.plugins[PLUGIN_NAME]
+        assert isinstance(plugin, HelpDirectoryPlugin)
+        plugin.language = lang
+        plugin.state = self.state
+        plugin.command = self.command
+        mkdocs_build(sub)
+
+    def _swap_in(self, staging: Path) -> None:
+        """Replace the published folder in two renames, so it is never half-written."""
+        assert self.state is not None and self.state.final_site_dir is not None
+        final = Path(self.state.final_site_dir)
+        old = final.with_name(final.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        if old.exists():
+            shutil.rmtree(old)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_staging()
+
+    def on_shutdown(self) -> None:
+        self._drop_staging()
+
+    def _drop_staging(self) -> None:
+        if self.is_primary and self.state and self.state.staging_site_dir:
+            shutil.rmtree(self.state.staging_site_dir, ignore_errors=True)
+
+
+def _strict_warnings() -> bool:
+    """True when strict mode has counted a warning (MkDocs aborts right after post_build)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler) and handler.get_counts():
+            return True
+    return False

@@ -1,0 +1,123 @@
+"""The pipeline in one place: load and check once, then hand the model to each output.
+
+Both faces (the MkDocs plugin and the command line) go through :class:`Stages`, so a build
+and ``python -m build_tools validate`` judge the data with the same code. Outputs receive
+the model and plain values only; they never call each other: when one output's result feeds
+another (the finder's slot on the directory home, the leaflet catalogue on the publications
+page), it passes through here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from build_tools import feeds, finder, leaflets, pages, report, safety
+from build_tools.components import ui_strings
+from build_tools.data.build import validate_directory
+from build_tools.data.errors import Problem, format_problems
+from build_tools.data.frontmatter import check_front_matter
+from build_tools.data.model import Directory
+from build_tools.pages.generated import GeneratedPage
+
+
+@dataclass
+class Stages:
+    directory: Directory
+    languages: list[str]
+    site_url: str
+    options: Any
+    root: Path
+    content_dir: Path
+    warnings: list[Problem] = field(default_factory=list)
+    leaflet_dir: Path | None = None
+    leaflet_list: Sequence[Any] = ()
+    _pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        root: Path,
+        data_dir: Path,
+        content_dir: Path,
+        options: Any,
+        site_url: str,
+        languages: list[str],
+    ) -> Stages:
+        """Validate the directory and the Markdown front matter; any error stops here."""
+        result = validate_directory(
+            data_dir, publish=bool(options.publish and not options.allow_samples)
+        )
+        problems = list(result.problems) + list(check_front_matter(content_dir))
+        errors = [p for p in problems if p.severity == "error"]
+        if errors or result.directory is None:
+            raise PluginError(
+                "The build stopped before writing anything: fix these and build again.\n"
+                + format_problems(errors)
+            )
+        stages = cls(
+            directory=result.directory,
+            languages=languages,
+            site_url=site_url,
+            options=options,
+            root=root,
+            content_dir=content_dir,
+            warnings=[p for p in problems if p.severity != "error"],
+        )
+        if options.leaflets:
+            stages.leaflet_dir = Path(tempfile.mkdtemp(prefix="helpdir-leaflets-"))
+            stages.leaflet_list = leaflets.build_leaflets(
+                stages.directory, stages.leaflet_dir, site_url=site_url, languages=languages
+            )
+        return stages
+
+    # -- per language, while MkDocs builds it
+
+    def pages(self, lang: str) -> list[GeneratedPage]:
+        if lang not in self._pages:
+            slots = {"finder": finder.slot_html(self.directory, lang)}
+            self._pages[lang] = pages.directory_pages(
+                self.directory, lang, slots=slots, site_url=self.site_url
+            )
+        return self._pages[lang]
+
+    def page_content(self, lang: str, src_uri: str, html: str) -> str:
+        """Editors' Markdown pages: the raw-HTML policy, then generated additions."""
+        html = safety.sanitise_html(html)
+        if src_uri == "publications.md":
+            html += leaflets.catalogue_html(self.leaflet_list, lang)
+        return html
+
+    def ui_strings(self, lang: str) -> dict[str, Any]:
+        return ui_strings(lang)
+
+    def after_language(self, lang: str, site_dir: Path) -> None:
+        """Files a language needs beside its pages (finder data, redirect pages)."""
+        finder.write_assets(self.directory, lang, site_dir)
+        for rel_path, html in pages.redirect_pages(self.directory, lang).items():
+            target = site_dir / rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+
+    def after_all(self, site_dir: Path) -> None:
+        """Language-independent outputs, then the safety scan of everything written."""
+        feeds.write_feeds(self.directory, site_dir / "data", site_url=self.site_url)
+        if self.leaflet_dir is not None:
+            shutil.copytree(self.leaflet_dir, site_dir / "leaflets", dirs_exist_ok=True)
+            shutil.rmtree(self.leaflet_dir, ignore_errors=True)
+            self.leaflet_dir = None
+        found = safety.scan_site(site_dir)
+        if found:
+            raise PluginError(
+                "The built site would load something from another origin:\n  " + "\n  ".join(found)
+            )
+
+    def summary(self) -> str:
+        return report.short_report(self.directory, stale_months=self.options.stale_months)

@@ -1,0 +1,84 @@
+"""Fixtures shared by every layer of tests.
+
+- ``built_site``: the real content and data built once per test session (strict mode).
+- ``fixture_site``: the shared fixture directory built once per session.
+- ``site_url`` / ``fixture_site_url``: those sites served on a loopback port.
+- ``browser`` / ``page``: Playwright driving Debian's chromium (no browser download); every
+  request a page makes is recorded in ``page.requests_seen``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.paths import FIXTURE_DIRECTORY, REPO
+from tests.serve import serve
+from tests.sitebuild import build_site
+
+CHROMIUM = os.environ.get("HELPDIR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (content/ and directory_data/), built once."""
+    work = tmp_path_factory.mktemp("real-site")
+    build_site(work, data_dir=REPO / "directory_data")
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared fixture directory with the real content, built once."""
+    work = tmp_path_factory.mktemp("fixture-site")
+    build_site(work, data_dir=FIXTURE_DIRECTORY)
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"Debian's chromium is missing ({CHROMIUM}); `make test` installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser context per test (no shared cookies, storage or cache)."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    context.close()

@@ -1,0 +1,72 @@
+"""Build a whole site (all languages) into a folder, the way `make build` does.
+
+Tests point it at fixture data or fixture content; everything else (theme, overrides, plugin
+options) comes from the real mkdocs.yml, so a test build is the real build on other inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.paths import REPO
+
+
+def write_config(
+    workdir: Path,
+    *,
+    data_dir: Path,
+    content_dir: Path | None = None,
+    leaflets: bool = True,
+    extra_plugin_options: str = "",
+) -> Path:
+    """A copy of mkdocs.yml whose paths point at the given inputs; returns its path."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content_dir or REPO / 'content'}", text)
+    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {REPO / 'overrides'}", text)
+    text = re.sub(r"(?m)^      data_dir: .*$", f"      data_dir: {data_dir}", text)
+    options = f"      leaflets: {'true' if leaflets else 'false'}\n" + extra_plugin_options
+    text = text.replace("      stale_months: 12\n", "      stale_months: 12\n" + options)
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = workdir / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def build_site(
+    workdir: Path,
+    *,
+    data_dir: Path,
+    content_dir: Path | None = None,
+    leaflets: bool = True,
+    extra_plugin_options: str = "",
+    env: dict[str, str] | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in a subprocess (as editors and CI do); site in workdir/site."""
+    config = write_config(
+        workdir,
+        data_dir=data_dir,
+        content_dir=content_dir,
+        leaflets=leaflets,
+        extra_plugin_options=extra_plugin_options,
+    )
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(workdir / "site")],
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        env=env,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
