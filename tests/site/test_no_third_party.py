@@ -1,0 +1,33 @@
+"""No page asks any other origin for anything (fonts, CDN, analytics, embeds, tiles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+
+@pytest.mark.browser
+def test_no_page_requests_another_origin(browser, built_site: Path, site_url: str) -> None:
+    origin = urlsplit(site_url).netloc
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert len(pages) > 40
+    context = browser.new_context()
+    foreign: list[str] = []
+
+    def check(route, request) -> None:
+        if urlsplit(request.url).netloc != origin and not request.url.startswith("data:"):
+            foreign.append(request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", check)
+    page = context.new_page()
+    try:
+        for rel in pages:
+            page.goto(site_url + rel[: -len("index.html")], wait_until="load")
+    finally:
+        context.close()
+    assert foreign == []
