@@ -1,0 +1,244 @@
+"""From ``directory_data/`` to the typed :class:`Directory`, with every problem in one run.
+
+``validate_directory`` never stops at the first problem: it loads every file, checks each
+against its schema and the cross-references, and returns the model only when there is no
+error. ``load_directory`` is the same for callers that want an exception (the build).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .entry_checks import References, check_entry
+from .errors import DataError, Problem
+from .model import Directory, Entry, Locality, Region, Service, Text
+from .yaml_loader import Document, load_file
+
+ENTRIES = "entries"
+
+
+@dataclass
+class ValidationResult:
+    """The model (None when there is any error) and every problem found, warnings included."""
+
+    directory: Directory | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def load_directory(
+    data_dir: Path, *, today: _dt.date | None = None, publish: bool = False
+) -> Directory:
+    """The validated model; raises :class:`DataError` listing all problems if any is an error.
+
+    ``publish`` makes ``status: sample`` entries errors, as the publishing build requires.
+    """
+    result = validate_directory(data_dir, today=today, publish=publish)
+    if result.directory is None:
+        raise DataError(result.problems)
+    return result.directory
+
+
+def validate_directory(
+    data_dir: Path, *, today: _dt.date | None = None, publish: bool = False
+) -> ValidationResult:
+    """Check everything under ``data_dir``; problem paths start with ``data_dir`` as given."""
+    data_dir = Path(data_dir)
+    today = today or _dt.date.today()
+    problems: list[Problem] = []
+
+    regions_doc = _load_list(data_dir, "regions.yml", "regions", problems)
+    services_doc = _load_list(data_dir, "services.yml", "services", problems)
+    regions, refs = _regions(regions_doc)
+    services = _services(services_doc, refs)
+
+    entries: list[Entry] = []
+    entry_docs: list[tuple[Document, Entry | None]] = []
+    for file, source in _entry_files(data_dir, problems):
+        doc = load_file(file, str(data_dir / source))
+        if doc.data is None and not doc.problems:
+            doc.problem((), "the file is empty", "write the entry, or delete the file")
+        elif doc.data is not None:
+            schema.check(doc, "entry")
+        entry = check_entry(
+            doc,
+            refs,
+            stem=file.name.removesuffix(".yml"),
+            source=source,
+            today=today,
+            publish=publish,
+        )
+        entry_docs.append((doc, entry))
+    _check_ids(entry_docs)
+
+    for doc in (regions_doc, services_doc):
+        problems.extend(doc.problems)
+    for doc, entry in entry_docs:
+        problems.extend(doc.problems)
+        if entry is not None:
+            entries.append(entry)
+
+    if any(p.is_error for p in problems):
+        return ValidationResult(None, problems)
+    directory = Directory(regions=tuple(regions), services=tuple(services), entries=tuple(entries))
+    return ValidationResult(directory, problems)
+
+
+def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) -> Document:
+    file = data_dir / name
+    doc = load_file(file, str(file))
+    if not file.is_file():
+        doc.problems[:] = [
+            Problem(str(file), 1, 1, "", f"{name} is missing", f"create {name} in {data_dir}")
+        ]
+        doc.data = []
+        return doc
+    if doc.data is None and not doc.problems:
+        doc.problem((), "the file is empty", f"list the {kind} in it")
+    elif doc.data is not None:
+        schema.check(doc, kind)
+    return doc
+
+
+def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """``(file, path relative to data_dir)`` of every entry file, in path order."""
+    root = data_dir / ENTRIES
+    if not root.is_dir():
+        return []
+    files = []
+    for file in sorted(root.rglob("*")):
+        if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
+            continue
+        source = file.relative_to(data_dir).as_posix()
+        if file.suffix == ".yml":
+            files.append((file, source))
+        elif file.suffix == ".yaml":
+            problems.append(
+                Problem(
+                    str(data_dir / source),
+                    1,
+                    1,
+                    "",
+                    "entry files end in `.yml`; this one is skipped",
+                    f"rename it to `{file.stem}.yml`",
+                )
+            )
+    return files
+
+
+def _items(doc: Document) -> list[tuple[int, dict[str, Any]]]:
+    data = doc.data if isinstance(doc.data, list) else []
+    return [(i, item) for i, item in enumerate(data) if isinstance(item, dict)]
+
+
+def _text(value: Any) -> Text:
+    if not isinstance(value, dict):
+        return Text()
+    return Text({k: v for k, v in value.items() if isinstance(v, str) and v})
+
+
+def _regions(doc: Document) -> tuple[list[Region], References]:
+    refs = References()
+    regions: list[Region] = []
+    for i, item in _items(doc):
+        region_id = item.get("id")
+        if not isinstance(region_id, str):
+            continue
+        if region_id in refs.localities:
+            doc.problem(
+                (i, "id"),
+                f"the region `{region_id}` is listed twice",
+                "keep one of them (merge their towns)",
+            )
+            continue
+        refs.localities[region_id] = set()
+        localities: list[Locality] = []
+        items = item.get("localities") if isinstance(item.get("localities"), list) else []
+        for j, town in enumerate(items):
+            town_id = town.get("id") if isinstance(town, dict) else None
+            if not isinstance(town_id, str):
+                continue
+            if town_id in refs.locality_region:
+                doc.problem(
+                    (i, "localities", j, "id"),
+                    f"the town id `{town_id}` is already used in `{refs.locality_region[town_id]}`",
+                    "town ids are unique across all regions: give this one a distinct id",
+                )
+                continue
+            refs.locality_region[town_id] = region_id
+            refs.localities[region_id].add(town_id)
+            localities.append(Locality(town_id, region_id, _text(town.get("name"))))
+        regions.append(Region(region_id, _text(item.get("name")), tuple(localities)))
+    return regions, refs
+
+
+def _services(doc: Document, refs: References) -> list[Service]:
+    services: list[Service] = []
+    for i, item in _items(doc):
+        service_id = item.get("id")
+        if not isinstance(service_id, str):
+            continue
+        if service_id in refs.services:
+            doc.problem((i, "id"), f"the kind of help `{service_id}` is listed twice", "keep one")
+            continue
+        refs.services.add(service_id)
+        services.append(
+            Service(service_id, _text(item.get("name")), _text(item.get("description")))
+        )
+    return services
+
+
+def _check_ids(entry_docs: list[tuple[Document, Entry | None]]) -> None:
+    """Ids unique across files; a former id is nobody's current id and nobody else's former."""
+    owners: dict[str, str] = {}
+    for doc, _ in entry_docs:
+        entry_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if not isinstance(entry_id, str):
+            continue
+        if entry_id in owners:
+            doc.problem(
+                ("id",),
+                f"the id `{entry_id}` is already used by {owners[entry_id]}",
+                "give each entry its own id (and file name)",
+            )
+        else:
+            owners[entry_id] = doc.path
+    former_owners: dict[str, str] = {}
+    for doc, _ in entry_docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        former = data.get("former_ids")
+        if not isinstance(former, list):
+            continue
+        for i, old in enumerate(former):
+            if not isinstance(old, str) or old == data.get("id"):
+                continue
+            if old in owners:
+                doc.problem(
+                    ("former_ids", i),
+                    f"`{old}` is the current id of {owners[old]}",
+                    "a former id must not be used by any entry: remove it here or rename "
+                    "the other entry",
+                )
+            elif old in former_owners and former_owners[old] != doc.path:
+                doc.problem(
+                    ("former_ids", i),
+                    f"`{old}` is already a former id of {former_owners[old]}",
+                    "an old address can redirect to one entry only: keep it in one file",
+                )
+            else:
+                former_owners[old] = doc.path

@@ -1,0 +1,429 @@
+"""Checks a schema cannot express for one entry, and the entry's model built along the way.
+
+Each check reads only values of the right type, so a file with schema errors still gets
+its other problems reported in the same run. Checks that need the whole directory (unique
+ids, former ids) live in :mod:`build_tools.data.build`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .hours import HoursError, parse_hours
+from .model import Admission, Entry, Geo, Hours, Phone, Text
+from .phones import PhoneIssue, parse_number
+from .yaml_loader import Document, Path_
+
+#: Entry ids that are page addresses of their own under ``directory/``.
+RESERVED_IDS = frozenset({"regions", "services", "finder", "guide"})
+
+#: A generous box around Belarus (lat 51.26–56.17 N, lon 23.18–32.78 E, plus a margin);
+#: a point outside it is certainly a typo (swapped lat/lon, a missing digit).
+BELARUS_LAT = (51.2, 56.2)
+BELARUS_LON = (23.1, 32.8)
+
+_TELEGRAM = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+_EMAIL = re.compile(r"^[^@\s<>\"',;:()\[\]]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
+_CONTACTS = ("phones", "email", "website", "messengers")
+
+
+@dataclass
+class References:
+    """What entries may refer to, collected from regions.yml and services.yml."""
+
+    localities: dict[str, set[str]] = field(default_factory=dict)  # region id → locality ids
+    locality_region: dict[str, str] = field(default_factory=dict)
+    services: set[str] = field(default_factory=set)
+
+
+def check_entry(
+    doc: Document,
+    refs: References,
+    *,
+    stem: str,
+    source: str,
+    today: _dt.date,
+    publish: bool,
+) -> Entry | None:
+    """Run the per-entry checks; return the Entry when this file has no error."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    _check_id(doc, data, stem)
+    _check_place(doc, data, refs)
+    _check_services(doc, data, refs)
+    _check_confidential(doc, data)
+    _check_geo(doc, data)
+    _check_reach(doc, data)
+    phones = _check_phones(doc, data)
+    hours = _hours(doc, data.get("hours"), ("hours",))
+    _check_email_and_website(doc, data)
+    messengers = _check_messengers(doc, data)
+    _check_verified(doc, data, today)
+    if publish and data.get("status") == "sample":
+        doc.problem(
+            ("status",),
+            "a sample entry cannot be published",
+            "remove this file, or make it a real entry (`status: active`) with checked details",
+        )
+    if any(p.is_error for p in doc.problems):
+        return None
+    return _entry(data, phones, hours, messengers, source)
+
+
+def _suggest(value: str, choices: Any) -> str:
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`? " if close else ""
+
+
+def _check_id(doc: Document, data: dict[str, Any], stem: str) -> None:
+    entry_id = data.get("id")
+    if not isinstance(entry_id, str):
+        return
+    if entry_id in RESERVED_IDS:
+        doc.problem(
+            ("id",),
+            f"the id `{entry_id}` is reserved for a page of the site",
+            f"choose another id (not {', '.join(sorted(RESERVED_IDS))}) and rename the file",
+        )
+    if entry_id != stem:
+        doc.problem(
+            ("id",),
+            f"the id `{entry_id}` is not the file name `{stem}.yml`",
+            f"make them the same: rename the file to `{entry_id}.yml`, or write `id: {stem}`",
+        )
+    former = data.get("former_ids")
+    if isinstance(former, list):
+        for i, old in enumerate(former):
+            if old == entry_id:
+                doc.problem(
+                    ("former_ids", i),
+                    "the current id is listed among the former ids",
+                    "remove it from `former_ids`",
+                )
+            elif isinstance(old, str) and old in RESERVED_IDS:
+                doc.problem(
+                    ("former_ids", i),
+                    f"`{old}` is reserved for a page of the site",
+                    "remove it from `former_ids`",
+                )
+
+
+def _check_place(doc: Document, data: dict[str, Any], refs: References) -> None:
+    national = data.get("national") is True
+    region = data.get("region")
+    locality = data.get("locality")
+    if national:
+        for key in ("region", "locality"):
+            if key in data:
+                doc.problem(
+                    (key,),
+                    f"a national service has no `{key}`",
+                    f"remove `{key}`, or set `national: false` for a local service",
+                    at_key=True,
+                )
+        return
+    if region is None and "region" not in data:
+        doc.problem(
+            ("region",),
+            "`region` is missing",
+            "add `region:` with an id from regions.yml, or `national: true` for a "
+            "country-wide service",
+            at_key=True,
+        )
+        return
+    if not isinstance(region, str):
+        return
+    if region not in refs.localities:
+        doc.problem(
+            ("region",),
+            f"there is no region `{region}` in regions.yml",
+            f"{_suggest(region, refs.localities)}use one of: {', '.join(sorted(refs.localities))}",
+        )
+        return
+    if not isinstance(locality, str):
+        return
+    owner = refs.locality_region.get(locality)
+    if owner is None:
+        towns = refs.localities[region]
+        doc.problem(
+            ("locality",),
+            f"there is no town `{locality}` in regions.yml",
+            f"{_suggest(locality, towns)}use a town of `{region}`: "
+            f"{', '.join(sorted(towns)) or '(none listed)'}; or add the town to regions.yml",
+        )
+    elif owner != region:
+        doc.problem(
+            ("locality",),
+            f"the town `{locality}` belongs to the region `{owner}`, not `{region}`",
+            f"set `region: {owner}`, or choose a town of `{region}`",
+        )
+
+
+def _check_services(doc: Document, data: dict[str, Any], refs: References) -> None:
+    services = data.get("services")
+    if not isinstance(services, list):
+        return
+    for i, service in enumerate(services):
+        if isinstance(service, str) and service not in refs.services:
+            doc.problem(
+                ("services", i),
+                f"there is no kind of help `{service}` in services.yml",
+                f"{_suggest(service, refs.services)}use one of: {', '.join(sorted(refs.services))}",
+            )
+
+
+def _check_confidential(doc: Document, data: dict[str, Any]) -> None:
+    visibility = data.get("address_visibility", "public")
+    if visibility == "public" or not isinstance(visibility, str):
+        return
+    for key in ("address", "geo"):
+        if key in data:
+            doc.problem(
+                (key,),
+                f"a confidential place (`address_visibility: {visibility}`) must not have "
+                f"`{key}`: the data repository is public",
+                f"remove `{key}` from this file; the page will say the address is given by phone",
+                at_key=True,
+            )
+
+
+def _check_geo(doc: Document, data: dict[str, Any]) -> None:
+    geo = data.get("geo")
+    if not isinstance(geo, dict):
+        return
+    lat, lon = geo.get("lat"), geo.get("lon")
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon)):
+        return
+    if not (BELARUS_LAT[0] <= lat <= BELARUS_LAT[1] and BELARUS_LON[0] <= lon <= BELARUS_LON[1]):
+        hint = " (are lat and lon swapped?)" if BELARUS_LAT[0] <= lon <= BELARUS_LAT[1] else ""
+        doc.problem(
+            ("geo",),
+            f"the point {lat}, {lon} is outside Belarus{hint}",
+            "latitude is 51.2–56.2 and longitude 23.1–32.8 in Belarus; copy the point again",
+        )
+
+
+def _check_reach(doc: Document, data: dict[str, Any]) -> None:
+    if any(data.get(key) for key in _CONTACTS):
+        return
+    doc.problem(
+        ("id",),
+        "there is no way to reach this place",
+        "add at least one of `phones`, `email`, `website`, `messengers`",
+        at_key=True,
+    )
+
+
+def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
+    phones: list[Phone] = []
+    items = data.get("phones")
+    if not isinstance(items, list):
+        return phones
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("number"), str):
+            continue
+        path = ("phones", i, "number")
+        try:
+            dialling = parse_number(item["number"])
+        except PhoneIssue as issue:
+            doc.problem(path, issue.message, issue.fix, issue.severity)
+            if issue.dialling is None:
+                continue
+            dialling = issue.dialling
+        hours = _hours(doc, item.get("hours"), ("phones", i, "hours"))
+        phones.append(
+            Phone(
+                raw=item["number"],
+                e164=dialling.e164,
+                display=dialling.display,
+                tel=dialling.tel,
+                short=dialling.short,
+                label=_text(item.get("label")),
+                hours=hours,
+                cost=item.get("cost") if isinstance(item.get("cost"), str) else None,
+            )
+        )
+    return phones
+
+
+def _hours(doc: Document, value: Any, path: Path_) -> Hours | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_hours(value)
+    except HoursError as exc:
+        doc.problem(path, f"cannot read the hours `{value}`: {exc.message}", exc.fix)
+        return None
+
+
+def _check_email_and_website(doc: Document, data: dict[str, Any]) -> None:
+    email = data.get("email")
+    if isinstance(email, str):
+        if email.lower().startswith("mailto:"):
+            doc.problem(("email",), "the address starts with `mailto:`", "write only the address")
+        elif not _EMAIL.match(email):
+            doc.problem(
+                ("email",),
+                f"`{email}` is not an e-mail address",
+                "write it as `name@example.by`, without spaces or brackets",
+            )
+    website = data.get("website")
+    if isinstance(website, str):
+        problem = url_problem(website)
+        if problem:
+            doc.problem(("website",), *problem)
+
+
+def url_problem(url: str) -> tuple[str, str] | None:
+    """Why ``url`` is not a well-formed ``https://`` address, with the fix; None if it is."""
+    if any(ch.isspace() for ch in url) or any(ch in url for ch in "<>\"'`\\"):
+        return f"`{url}` has spaces or quotes in it", "copy the address from the browser again"
+    parts = urlsplit(url)
+    if parts.scheme == "http":
+        return f"`{url}` is not secure (`http://`)", "use the `https://` address"
+    if parts.scheme != "https":
+        return (
+            f"`{url}` is not a web address starting with `https://`",
+            "copy the full address from the browser, such as `https://example.by/`",
+        )
+    host = parts.hostname or ""
+    if (
+        parts.username
+        or parts.password
+        or "." not in host
+        or host.startswith(".")
+        or (host.endswith(".") or ".." in host)
+    ):
+        return f"`{url}` has no valid site name", "copy the full address from the browser again"
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return f"`{url}` has a malformed port", "copy the full address from the browser again"
+    return None
+
+
+def _check_messengers(doc: Document, data: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    messengers = data.get("messengers")
+    if not isinstance(messengers, dict):
+        return found
+    telegram = messengers.get("telegram")
+    if isinstance(telegram, str):
+        name = telegram.removeprefix("@")
+        if "t.me/" in telegram or "telegram.me/" in telegram:
+            last = telegram.rstrip("/").rsplit("/", 1)[-1]
+            doc.problem(
+                ("messengers", "telegram"),
+                "this is a link, not a username",
+                f"write only the username: `{last}`",
+            )
+        elif not _TELEGRAM.match(name):
+            doc.problem(
+                ("messengers", "telegram"),
+                f"`{telegram}` is not a Telegram username",
+                "a username has 5–32 Latin letters, digits or `_` and starts with a letter, "
+                "such as `HelpHotlineBot`",
+            )
+        else:
+            found["telegram"] = name
+    for key in ("viber", "whatsapp"):
+        value = messengers.get(key)
+        if not isinstance(value, str):
+            continue
+        try:
+            dialling = parse_number(value)
+        except PhoneIssue as issue:
+            doc.problem(("messengers", key), issue.message, issue.fix)
+            continue
+        if dialling.e164 is None:
+            doc.problem(
+                ("messengers", key),
+                f"`{value}` is a short number, which {key.capitalize()} cannot use",
+                "write the full mobile number, such as `+375 29 123-45-67`",
+            )
+            continue
+        found[key] = dialling.e164
+    return found
+
+
+def _check_verified(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
+    verified = _date(data.get("verified"))
+    if verified and verified > today:
+        doc.problem(
+            ("verified",),
+            f"the date {verified.isoformat()} is in the future",
+            "write the day the details were actually confirmed",
+        )
+
+
+def _date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value: Any) -> Text:
+    if not isinstance(value, Mapping):
+        return Text()
+    return Text({k: v for k, v in value.items() if isinstance(v, str) and v})
+
+
+def _entry(
+    data: dict[str, Any],
+    phones: list[Phone],
+    hours: Hours | None,
+    messengers: dict[str, str],
+    source: str,
+) -> Entry:
+    geo = data.get("geo")
+    admission = data.get("admission")
+    verified = _date(data["verified"])
+    assert verified is not None  # the schema has checked it
+    return Entry(
+        id=data["id"],
+        name=_text(data["name"]),
+        services=tuple(data["services"]),
+        verified=verified,
+        status=data.get("status", "active"),
+        summary=_text(data.get("summary")),
+        national=data.get("national", False),
+        region=data.get("region"),
+        locality=data.get("locality"),
+        address_visibility=data.get("address_visibility", "public"),
+        address=_text(data.get("address")),
+        geo=Geo(float(geo["lat"]), float(geo["lon"])) if geo else None,
+        phones=tuple(phones),
+        email=data.get("email"),
+        website=data.get("website"),
+        messengers=messengers,
+        hours=hours,
+        serves=tuple(data.get("serves", ())),
+        languages=tuple(data.get("languages", ())),
+        free=data.get("free"),
+        anonymous=data.get("anonymous"),
+        wheelchair=data.get("wheelchair"),
+        admission=Admission(
+            referral=tuple(admission.get("referral", ())),
+            max_stay_days=admission.get("max_stay_days"),
+            registration_required=admission.get("registration_required"),
+            id_required=admission.get("id_required"),
+            children=admission.get("children"),
+            notes=_text(admission.get("notes")),
+        )
+        if admission
+        else None,
+        former_ids=tuple(data.get("former_ids", ())),
+        source=source,
+    )

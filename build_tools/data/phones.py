@@ -1,0 +1,139 @@
+"""Phone numbers as editors write them, checked and shown the way people dial them in Belarus.
+
+``phonenumbers`` (region BY) decides what is a valid number. Its short-number data does not
+know every Belarusian short line (133, 170 are missing), so the short numbers the site needs
+are listed here as well. A local number without its area code (``123-45-67``) only works from
+a landline in the same town: it is kept, but flagged as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from .errors import ERROR, WARNING
+
+#: Short numbers valid anywhere in Belarus: fire/rescue, police, ambulance, gas, the common
+#: emergency number, and the regional emergency psychological and rescue lines.
+KNOWN_SHORT = frozenset({"101", "102", "103", "104", "112", "133", "170"})
+
+_ALLOWED_CHARS = re.compile(r"^[+0-9 ()\-.]+$")
+
+
+@dataclass(frozen=True)
+class Dialling:
+    """The parts of :class:`~build_tools.data.model.Phone` that come from the number itself."""
+
+    e164: str | None
+    display: str
+    tel: str
+    short: bool = False
+
+
+class PhoneIssue(ValueError):
+    """A number that is wrong (``severity`` error) or only doubtful (warning, ``dialling`` set)."""
+
+    def __init__(
+        self, message: str, fix: str, severity: str = ERROR, dialling: Dialling | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+        self.severity = severity
+        self.dialling = dialling
+
+
+_FORM_FIX = (
+    "write it as dialled in Belarus (`8 017 123-45-67`, `8 801 100 8 801`), internationally "
+    "(`+375 29 123-45-67`), or as a short number (`102`)"
+)
+
+
+def parse_number(raw: str) -> Dialling:
+    """Check a number and return how to dial and show it; raise :class:`PhoneIssue` if not."""
+    text = raw.strip()
+    if not text or not _ALLOWED_CHARS.match(text):
+        raise PhoneIssue(f"`{raw}` is not a phone number", _FORM_FIX)
+    digits = re.sub(r"\D", "", text)
+    if not text.startswith("+") and len(digits) <= 4:
+        return _short(digits, raw)
+    if not text.startswith("+") and 5 <= len(digits) <= 7:
+        local = Dialling(None, _group(digits), digits)
+        raise PhoneIssue(
+            f"`{raw}` looks like a local number without its area code",
+            "add the area code, such as `8 0162 12-34-56` (it only works from a landline "
+            "in the same town as written)",
+            WARNING,
+            local,
+        )
+    try:
+        number = phonenumbers.parse(text, "BY")
+    except phonenumbers.NumberParseException as exc:
+        raise PhoneIssue(f"`{raw}` is not a phone number ({exc._msg})", _FORM_FIX) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise PhoneIssue(f"`{raw}` is not a valid phone number", _FORM_FIX)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.country_code != 375:
+        shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return Dialling(e164, shown, e164)
+    return Dialling(e164, _belarusian_display(text, number), e164)
+
+
+def _short(digits: str, raw: str) -> Dialling:
+    if digits in KNOWN_SHORT:
+        return Dialling(None, digits, digits, short=True)
+    try:
+        number = phonenumbers.parse(digits, "BY")
+        valid = shortnumberinfo.is_valid_short_number_for_region(number, "BY")
+    except phonenumbers.NumberParseException:
+        valid = False
+    if valid:
+        return Dialling(None, digits, digits, short=True)
+    raise PhoneIssue(
+        f"`{raw}` is not a known short number",
+        f"short numbers in Belarus are {', '.join(sorted(KNOWN_SHORT))}; otherwise write the "
+        "full number with its area code",
+    )
+
+
+def _belarusian_display(text: str, number: phonenumbers.PhoneNumber) -> str:
+    """``8 801 100-88-01``, ``8 017 123-45-67``, ``8 0162 12-34-56``, ``8 029 123-45-67``."""
+    national = phonenumbers.national_significant_number(number)
+    code = _code_as_written(text, national)
+    if code is None:
+        length = phonenumbers.length_of_national_destination_code(number) or 2
+        code = national[:length]
+    subscriber = national[len(code) :]
+    prefix = f"8 {code}" if code.startswith("80") else f"8 0{code}"
+    return f"{prefix} {_group(subscriber)}"
+
+
+def _code_as_written(text: str, national: str) -> str | None:
+    """The area code as the editor separated it (``8 0165 …``, ``+375 (165) …``), if they did.
+
+    Belarusian area codes are 2 to 4 digits long and the metadata cannot always tell which,
+    while the editor copied the number from the place itself.
+    """
+    parts = [p for p in re.split(r"[\s()\-.]+", text) if p]
+    if len(parts) < 3:
+        return None
+    head, code = parts[0], parts[1]
+    if head == "+375" or (head == "8" and code.startswith("0")) or head == "375":
+        code = code[1:] if head == "8" and not code.startswith("80") else code
+        if 2 <= len(code) <= 4 and national.startswith(code) and len(national) - len(code) >= 5:
+            return code
+    if head.startswith("80") and len(head) in (4, 5) and head != "8801":
+        code = head[2:]
+        if national.startswith(code):
+            return code
+    return None
+
+
+def _group(digits: str) -> str:
+    """``1234567`` → ``123-45-67``; ``123456`` → ``12-34-56``; ``12345`` → ``1-23-45``."""
+    if len(digits) < 5:
+        return digits
+    return f"{digits[:-4]}-{digits[-4:-2]}-{digits[-2:]}"

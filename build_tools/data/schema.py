@@ -1,0 +1,204 @@
+"""Checking a loaded file against its JSON Schema, with messages editors can act on.
+
+The schemas in ``directory_data/schema/`` are the same ones editors' tools use for completion,
+so the build and the editor agree on what is allowed. jsonschema's own messages are written
+for programmers; each error kind is re-worded here and placed at the line of the offending
+value (or of the key that holds a missing one).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .yaml_loader import Document, Path_
+
+#: Where the schemas live; the build always uses these, whatever data directory it reads.
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "directory_data" / "schema"
+KINDS = ("regions", "services", "entry")
+
+_FORMATS = FormatChecker(["date"])
+
+
+@_FORMATS.checks("date", raises=ValueError)
+def _iso_date(value: object) -> bool:
+    """Only the full ``YYYY-MM-DD`` form editors are told to write."""
+    if not isinstance(value, str):
+        return True
+    return len(value) == 10 and bool(_dt.date.fromisoformat(value))
+
+
+@cache
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema for ``regions``, ``services`` or ``entry``."""
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(kind), format_checker=_FORMATS)
+
+
+def check(doc: Document, kind: str) -> None:
+    """Validate ``doc.data`` against the ``kind`` schema; problems are added to ``doc``.
+
+    Plain scalars that YAML read as numbers, dates or booleans become their original text
+    where the schema expects text (a phone ``102``, a label ``1.10``), before validation.
+    """
+    root = schema(kind)
+    doc.data = _as_text_where_expected(doc.data, root, root, (), doc.raw)
+    for error in _validator(kind).iter_errors(doc.data):
+        _report(doc, error, root)
+
+
+def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        ref = node["$ref"]
+        target = root
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _as_text_where_expected(
+    value: Any, node: dict[str, Any], root: dict[str, Any], path: Path_, raw: dict[Path_, str]
+) -> Any:
+    node = _resolve(node, root)
+    if node.get("type") == "string" and not isinstance(value, str) and path in raw:
+        return raw[path]
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        extra = node.get("additionalProperties")
+        for key, item in value.items():
+            sub = props.get(key, extra if isinstance(extra, dict) else None)
+            if sub is not None:
+                value[key] = _as_text_where_expected(item, sub, root, (*path, key), raw)
+    elif isinstance(value, list) and isinstance(node.get("items"), dict):
+        for i, item in enumerate(value):
+            value[i] = _as_text_where_expected(item, node["items"], root, (*path, i), raw)
+    return value
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "boolean": "`true` or `false`",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a group of `key: value` lines",
+    "array": "a list (`[a, b]`, or lines starting with `- `)",
+    "null": "empty",
+}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    text = str(value)
+    return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
+
+
+def _hint(node: dict[str, Any], root: dict[str, Any]) -> str:
+    description = _resolve(node, root).get("description", "")
+    return description[:1].lower() + description[1:] if description else ""
+
+
+def _report(doc: Document, error: ValidationError, root: dict[str, Any]) -> None:
+    for path, message, fix, at_key in _explain(doc, error, root):
+        doc.problem(path, message, fix, at_key=at_key)
+
+
+def _explain(
+    doc: Document, error: ValidationError, root: dict[str, Any]
+) -> Iterator[tuple[Path_, str, str, bool]]:
+    """(path, message, fix, place-at-key) for one jsonschema error."""
+    path: Path_ = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    node = error.schema if isinstance(error.schema, dict) else {}
+
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = sorted(node.get("properties", {}))
+        for key in value:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            fix = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling."
+            yield (
+                (*path, key),
+                f"unknown field `{key}`",
+                f"{fix} Allowed here: {', '.join(known)}",
+                True,
+            )
+        return
+    if kind == "required" and isinstance(value, dict):
+        props = node.get("properties", {})
+        for name in error.validator_value:
+            if name in value:
+                continue
+            hint = _hint(props.get(name, {}), root)
+            fix = f"add `{name}:` — {hint}" if hint else f"add `{name}:`"
+            if name == "ru":
+                fix = "add the Russian text `ru: …`: Russian is the default language"
+            yield (*path, name), f"`{name}` is missing", fix, True
+        return
+    if value is None:
+        yield path, "the value is empty", "write a value after the colon, or remove the line", True
+        return
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        fix = f"write {words}"
+        if "boolean" in expected and isinstance(value, str):
+            fix = f"write `true` or `false` (`{value}` is read as text)"
+        yield path, f"{_shown(value)} should be {words}", fix, False
+        return
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        fix = f"use one of: {', '.join(allowed)}"
+        if close:
+            fix = f"did you mean `{close[0]}`? Use one of: {', '.join(allowed)}"
+        yield path, f"{_shown(value)} is not an allowed value", fix, False
+        return
+    if kind == "minLength":
+        yield path, "the text is empty", "write the text, or remove the line", False
+        return
+    if kind == "minItems":
+        hint = _hint(node, root)
+        yield path, "the list is empty", f"add at least one item: {hint}".rstrip(": "), False
+        return
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        twice = next((v for v in map(str, value) if v in seen or seen.add(v)), "an item")
+        yield path, f"`{twice}` is listed twice", "keep it once", False
+        return
+    if kind == "pattern":
+        yield path, f"{_shown(value)} is not in the right form", _hint(node, root), False
+        return
+    if kind == "format":
+        yield path, f"{_shown(value)} is not a date", "write the date as YYYY-MM-DD", False
+        return
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        yield (
+            path,
+            f"{_shown(value)} is too {'small' if kind == 'minimum' else 'large'}",
+            (f"use a number {word} {error.validator_value}"),
+            False,
+        )
+        return
+    yield path, error.message, "check this value against the format description", False

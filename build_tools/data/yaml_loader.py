@@ -1,0 +1,360 @@
+"""A strict YAML loader: what editors type is what the site gets, and we know where it was.
+
+PyYAML follows YAML 1.1, which silently changes editors' text (``10:30`` becomes 630,
+``0171234567`` an octal number, ``no`` becomes False, ``1.10`` becomes 1.1) and lets a
+duplicated key win silently, while editors' tools speak YAML 1.2. This loader resolves plain
+scalars the YAML 1.2 core way, narrowed further for safety:
+
+- ``true`` / ``false`` (any case spelling of the core schema) are booleans; ``yes``, ``no``,
+  ``on``, ``off``, ``y``, ``n`` stay text;
+- ``null``, ``~`` and an empty value are null;
+- integers are decimal without leading zeros (``0171234567`` stays text);
+- decimals keep their original text next to the number, so a field that expects text gets
+  ``1.10`` exactly as typed (see ``Document.raw``);
+- ``YYYY-MM-DD`` is a date; sexagesimal numbers, octal, hex, ``.inf`` and merge keys do not exist;
+- a duplicated key is an error.
+
+Every value keeps its line and column (1-based) in a position map keyed by its path, so a
+message can point at the exact place. LibYAML's parser is used when available (it is the
+fast part); the tree is walked here, not by PyYAML's constructor.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.composer
+import yaml.parser
+import yaml.reader
+import yaml.scanner
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from .errors import ERROR, Problem, field_path
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DATE = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+#: Nodes one file may expand to; a guard against alias bombs ("billion laughs").
+MAX_NODES = 200_000
+
+
+class StrictResolver(BaseResolver):
+    """Resolves plain scalars by the narrowed YAML 1.2 core rules above."""
+
+
+StrictResolver.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictResolver.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+StrictResolver.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+StrictResolver.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+.0123456789"),
+)
+StrictResolver.add_implicit_resolver(
+    _DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789")
+)
+
+try:
+    from yaml import CParser
+except ImportError:  # pragma: no cover - LibYAML ships in PyYAML's wheels
+    CParser = None
+
+if CParser is not None:
+
+    class _Composer(CParser, StrictResolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            StrictResolver.__init__(self)
+
+else:  # pragma: no cover - LibYAML is present wherever PyYAML ships wheels
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        StrictResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            StrictResolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """One loaded YAML file: plain Python data plus where each value was written."""
+
+    path: str
+    data: Any = None
+    #: 1-based (line, column) of each value, keyed by its path (``("phones", 0, "number")``).
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: 1-based (line, column) of the key that names each mapping value.
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: The original text of plain scalars that became numbers, dates or booleans.
+    raw: dict[Path_, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Where the value at ``path`` is; for a missing value, its nearest existing parent."""
+        while True:
+            found = self.positions.get(path) or self.key_positions.get(path)
+            if found or not path:
+                return found or (1, 1)
+            path = path[:-1]
+
+    def key_where(self, path: Path_) -> tuple[int, int]:
+        """Where the key naming ``path`` is (the start of its line); else where the value is."""
+        return self.key_positions.get(path) or self.where(path)
+
+    def problem(
+        self, path: Path_, message: str, fix: str, severity: str = ERROR, *, at_key: bool = False
+    ) -> Problem:
+        """Record and return a problem located at ``path`` (its key, or its value)."""
+        line, col = self.key_where(path) if at_key else self.where(path)
+        found = Problem(self.path, line, col, field_path(path), message, fix, severity)
+        self.problems.append(found)
+        return found
+
+
+def load_file(file: Path, shown: str | None = None) -> Document:
+    """Load one YAML file strictly; problems (even unreadable files) land in the Document."""
+    shown = shown if shown is not None else str(file)
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        doc = Document(shown)
+        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        doc.problems.append(
+            Problem(shown, line, 1, "", "the file is not in UTF-8", "save it as UTF-8 text")
+        )
+        return doc
+    except OSError as exc:
+        doc = Document(shown)
+        doc.problems.append(
+            Problem(shown, 1, 1, "", f"cannot read the file ({exc.strerror})", "check the file")
+        )
+        return doc
+    return load_text(text, shown)
+
+
+def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
+    """Load YAML text strictly. ``line_offset`` shifts lines (front matter inside Markdown)."""
+    doc = Document(shown)
+    try:
+        composer = _Composer(text)
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        col = mark.column + 1 if mark else 1
+        message, fix = _explain_syntax_error(exc)
+        doc.problems.append(Problem(shown, line, col, "", message, fix))
+        return doc
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        doc.problems.append(
+            Problem(shown, 1 + line_offset, 1, "", f"not readable as YAML ({exc})", _SYNTAX_FIX)
+        )
+        return doc
+    if node is not None:
+        walker = _Walker(doc, line_offset)
+        doc.data = walker.value(node, ())
+    return doc
+
+
+def load_data(text: str) -> Any:
+    """Plain data from YAML text by the strict rules, for tools that need no positions."""
+    doc = load_text(text, "<text>")
+    if doc.problems:
+        raise ValueError(doc.problems[0].format())
+    return doc.data
+
+
+class _Walker:
+    """Turns the composed node tree into plain data and fills the position maps."""
+
+    def __init__(self, doc: Document, line_offset: int) -> None:
+        self.doc = doc
+        self.offset = line_offset
+        self.count = 0
+        self.active: set[int] = set()
+        self.exploded = False
+
+    def pos(self, node: Node) -> tuple[int, int]:
+        mark = node.start_mark
+        return mark.line + 1 + self.offset, mark.column + 1
+
+    def value(self, node: Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if not self.exploded:
+                self.exploded = True
+                self.doc.problems.append(
+                    Problem(
+                        self.doc.path,
+                        *self.pos(node),
+                        field_path(path),
+                        "the file expands to too many values (repeated anchors)",
+                        "write the values out instead of using `&anchor` / `*alias`",
+                    )
+                )
+            return None
+        self.doc.positions[path] = self.pos(node)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if id(node) in self.active:
+            self.doc.problem(path, "an alias refers to itself", "remove the `*alias`")
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self.check_tag(node, path, _SEQ)
+                return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                self.check_tag(node, path, _MAP)
+                return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+        return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.doc.problems.append(
+                    Problem(
+                        self.doc.path,
+                        *self.pos(key_node),
+                        field_path(path),
+                        "a key is a list or a group instead of a name",
+                        "write keys as plain names: `name: value`",
+                    )
+                )
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first_line = self.doc.key_positions[key_path][0]
+                self.doc.problems.append(
+                    Problem(
+                        self.doc.path,
+                        *self.pos(key_node),
+                        field_path(key_path),
+                        f"`{key}` is written twice (first on line {first_line})",
+                        "keep one of them: YAML tools would silently use only the last one",
+                    )
+                )
+                continue
+            self.doc.key_positions[key_path] = self.pos(key_node)
+            result[key] = self.value(value_node, key_path)
+        return result
+
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _NULL and text in ("", "~", "null", "Null", "NULL"):
+            return None
+        if tag == _BOOL and text.lower() in ("true", "false"):
+            self.doc.raw[path] = text
+            return text.lower() == "true"
+        try:
+            if tag == _INT:
+                number: Any = int(text)
+            elif tag == _FLOAT:
+                number = float(text)
+            elif tag == _DATE:
+                self.doc.raw[path] = text
+                try:
+                    return _dt.date.fromisoformat(text)
+                except ValueError:
+                    return text  # 2026-13-45 stays text; the schema says it is not a date
+            else:
+                self.doc.problem(
+                    path,
+                    f"the tag `{tag}` is not supported",
+                    "remove the tag (the word starting with `!`) before the value",
+                )
+                return text
+        except ValueError:
+            self.doc.problem(path, f"`{text}` does not fit the tag `{tag}`", "remove the tag")
+            return text
+        self.doc.raw[path] = text
+        return number
+
+    def check_tag(self, node: Node, path: Path_, expected: str) -> None:
+        if node.tag != expected:
+            self.doc.problem(
+                path,
+                f"the tag `{node.tag}` is not supported",
+                "remove the tag (the word starting with `!`)",
+            )
+
+
+_SYNTAX_FIX = "check the indentation, the colons and the quotes on this line and the one above"
+
+_SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
+    ("'\\t'", "a tab character is used for indentation", "indent with spaces, not tabs"),
+    (
+        "mapping values are not allowed",
+        "a second `:` on this line",
+        "put a value that contains `: ` in quotes, or move the key to its own line",
+    ),
+    (
+        "could not find expected ':'",
+        "a line is not in the form `key: value`",
+        "add the missing `:` or indent the line like its neighbours",
+    ),
+    (
+        "expected a single document",
+        "the file holds more than one YAML document (`---`)",
+        "remove the extra `---` line: one file holds one entry",
+    ),
+    ("undefined alias", "an `*alias` names no `&anchor`", "write the value out instead"),
+    (
+        "found unexpected end of stream",
+        "a quote or bracket is opened and never closed",
+        "close the quote or bracket",
+    ),
+    (
+        "did not find expected key",
+        "the indentation of this line does not match the lines around it",
+        "indent it like the other fields of the same group",
+    ),
+    (
+        "expected <block end>",
+        "the indentation of this line does not match the lines around it",
+        "indent it like the other fields of the same group",
+    ),
+)
+
+
+def _explain_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """A plain-language message and fix for PyYAML's parser errors."""
+    detail = " ".join(x for x in (exc.context, exc.problem) if x)
+    for needle, message, fix in _SYNTAX_HINTS:
+        if needle in detail:
+            return f"{message} (YAML: {exc.problem})", fix
+    return f"the YAML cannot be read: {detail or exc}", _SYNTAX_FIX
