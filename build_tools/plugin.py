@@ -176,15 +176,25 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        context["helpdir"] = self._context(page.file.src_uri, page.url)
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        """Theme-only pages (404.html) get the same context; their switcher leads home."""
+        context["helpdir"] = self._context("index.md", "")
+        return context
+
+    def _context(self, src_uri: str, url: str) -> dict[str, Any]:
         assert self.state is not None
-        context["helpdir"] = {
+        return {
             "lang": self.lang,
-            "alternates": self._alternates(page.file.src_uri, page.url),
+            "alternates": self._alternates(src_uri, url),
             "ui": self.state.stages.ui_strings(self.lang),
-            "generated": page.file.src_uri in self.generated,
+            "generated": src_uri in self.generated,
             "options": self.config,
         }
-        return context
 
     def _alternates(self, src_uri: str, url: str) -> list[dict[str, Any]]:
         """The same page in every language, relative to this page; a missing one leads to
@@ -215,6 +225,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
 
     # ------------------------------------------------------------------ after
 
+    # Last: other plugins (Material's search index, the sitemap) write into the staging folder
+    # in their own post_build, and everything must be there before it is swapped in.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.state is not None
         site_dir = Path(config.site_dir)
