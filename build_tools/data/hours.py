@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Hours, Interval
 
@@ -46,8 +47,12 @@ class HoursError(ValueError):
         self.fix = SUPPORTED
 
 
+@lru_cache(maxsize=4096)
 def parse_hours(raw: str) -> Hours:
-    """Parse ``raw`` into :class:`Hours`; raise :class:`HoursError` naming the wrong part."""
+    """Parse ``raw`` into :class:`Hours`; raise :class:`HoursError` naming the wrong part.
+
+    Cached: a directory repeats a few hours strings (``24/7``, office hours) many times.
+    """
     text = raw.strip()
     if not text:
         raise HoursError("the hours are empty")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -52,6 +53,7 @@ _FORM_FIX = (
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_number(raw: str) -> Dialling:
     """Check a number and return how to dial and show it; raise :class:`PhoneIssue` if not."""
     text = raw.strip()

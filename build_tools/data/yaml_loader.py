@@ -52,30 +52,46 @@ _MAP = "tag:yaml.org,2002:map"
 MAX_NODES = 200_000
 
 
+_PLAIN = "!plain"  # a plain scalar, resolved by the walker below
+
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
 class StrictResolver(BaseResolver):
-    """Resolves plain scalars by the narrowed YAML 1.2 core rules above."""
+    """Leaves plain scalars for the walker to resolve (one quick dispatch, no regex loop)."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
-StrictResolver.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-StrictResolver.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-StrictResolver.add_implicit_resolver(
-    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-StrictResolver.add_implicit_resolver(
-    _FLOAT,
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+.0123456789"),
-)
-StrictResolver.add_implicit_resolver(
-    _DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789")
-)
+def resolve_plain(text: str) -> tuple[str, Any]:
+    """The tag and value of a plain (unquoted) scalar by the narrowed YAML 1.2 core rules."""
+    first = text[:1]
+    if first in "0123456789+-.":
+        if _INT_RE.match(text):
+            return _INT, int(text)
+        if _FLOAT_RE.match(text):
+            return _FLOAT, float(text)
+        if _DATE_RE.match(text):
+            try:
+                return _DATE, _dt.date.fromisoformat(text)
+            except ValueError:
+                return _STR, text  # 2026-13-45 stays text; the schema says it is not a date
+    elif text in _BOOLS:
+        return _BOOL, _BOOLS[text]
+    elif text in _NULLS:
+        return _NULL, None
+    return _STR, text
+
 
 try:
-    from yaml import CParser
+    from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - LibYAML ships in PyYAML's wheels
     CParser = None
 
@@ -207,23 +223,22 @@ class _Walker:
         return mark.line + 1 + self.offset, mark.column + 1
 
     def value(self, node: Node, path: Path_) -> Any:
-        self.count += 1
+        mark = node.start_mark
+        self.doc.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
+        if node.__class__ is ScalarNode:  # most nodes: keep this path short
+            if node.tag == _STR:
+                return node.value
+            return self.scalar(node, path)  # type: ignore[arg-type]
+        self.count += len(node.value)
         if self.count > MAX_NODES:
             if not self.exploded:
                 self.exploded = True
-                self.doc.problems.append(
-                    Problem(
-                        self.doc.path,
-                        *self.pos(node),
-                        field_path(path),
-                        "the file expands to too many values (repeated anchors)",
-                        "write the values out instead of using `&anchor` / `*alias`",
-                    )
+                self.doc.problem(
+                    path,
+                    "the file expands to too many values (repeated anchors)",
+                    "write the values out instead of using `&anchor` / `*alias`",
                 )
             return None
-        self.doc.positions[path] = self.pos(node)
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
         if id(node) in self.active:
             self.doc.problem(path, "an alias refers to itself", "remove the `*alias`")
             return None
@@ -241,8 +256,9 @@ class _Walker:
 
     def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        key_positions = self.doc.key_positions
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.doc.problems.append(
                     Problem(
                         self.doc.path,
@@ -267,7 +283,8 @@ class _Walker:
                     )
                 )
                 continue
-            self.doc.key_positions[key_path] = self.pos(key_node)
+            mark = key_node.start_mark
+            key_positions[key_path] = (mark.line + 1 + self.offset, mark.column + 1)
             result[key] = self.value(value_node, key_path)
         return result
 
@@ -275,34 +292,32 @@ class _Walker:
         tag, text = node.tag, node.value
         if tag == _STR:
             return text
-        if tag == _NULL and text in ("", "~", "null", "Null", "NULL"):
-            return None
-        if tag == _BOOL and text.lower() in ("true", "false"):
-            self.doc.raw[path] = text
-            return text.lower() == "true"
-        try:
-            if tag == _INT:
-                number: Any = int(text)
-            elif tag == _FLOAT:
-                number = float(text)
-            elif tag == _DATE:
+        if tag == _PLAIN:
+            tag, value = resolve_plain(text)
+            if tag not in (_STR, _NULL):
                 self.doc.raw[path] = text
-                try:
-                    return _dt.date.fromisoformat(text)
-                except ValueError:
-                    return text  # 2026-13-45 stays text; the schema says it is not a date
-            else:
-                self.doc.problem(
-                    path,
-                    f"the tag `{tag}` is not supported",
-                    "remove the tag (the word starting with `!`) before the value",
-                )
-                return text
-        except ValueError:
+            return value
+        # an explicit tag such as `!!str 10:30` or `!!int "5"`
+        try:
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return _BOOLS[text]
+            if tag == _INT:
+                return int(text)
+            if tag == _FLOAT:
+                return float(text)
+            if tag == _DATE:
+                return _dt.date.fromisoformat(text)
+        except (KeyError, ValueError):
             self.doc.problem(path, f"`{text}` does not fit the tag `{tag}`", "remove the tag")
             return text
-        self.doc.raw[path] = text
-        return number
+        self.doc.problem(
+            path,
+            f"the tag `{tag}` is not supported",
+            "remove the tag (the word starting with `!`) before the value",
+        )
+        return text
 
     def check_tag(self, node: Node, path: Path_, expected: str) -> None:
         if node.tag != expected:
