@@ -1,11 +1,51 @@
-"""Open data: the chatbot feed, CSV, GeoJSON and the Open Referral HSDS export."""
+"""Open data: the chatbot feed, CSV, GeoJSON and the Open Referral HSDS export.
+
+Everything here is written from the validated model, once per build, into ``site/data/``::
+
+    directory.json          the versioned feed (chatbot, partners)
+    directory.schema.json   its JSON Schema
+    directory.csv           one row per entry, for spreadsheets
+    directory.geojson       public places with a map point
+    hsds/<lang>/            HSDS 3.0: CSV files + datapackage.json, and hsds.json
+
+Every file is a pure function of the data (no clock), so a rebuild of unchanged data writes
+identical bytes and the published files do not churn.
+"""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 from build_tools.data.model import Directory
 
+from .common import write_json
+from .directory_json import SCHEMA_NAME, build_feed
+from .geojson import build_geojson
+from .hsds import write_hsds
+from .spreadsheet import write_csv
+from .urls import SiteUrls
+
+FEED_NAME = "directory.json"
+CSV_NAME = "directory.csv"
+GEOJSON_NAME = "directory.geojson"
+HSDS_FOLDER = "hsds"
+
+
+def feed_schema(site_url: str) -> dict:
+    """The published schema of ``directory.json``, with its own address as ``$id``."""
+    schema = json.loads(resources.files(__package__).joinpath(SCHEMA_NAME).read_text("utf-8"))
+    schema["$id"] = SiteUrls(site_url).data(SCHEMA_NAME)
+    return schema
+
 
 def write_feeds(directory: Directory, out_dir: Path, *, site_url: str) -> None:
     """Write every feed into ``out_dir`` (``site/data``)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_json(out_dir / FEED_NAME, build_feed(directory, site_url=site_url))
+    write_json(out_dir / SCHEMA_NAME, feed_schema(site_url))
+    write_csv(directory, out_dir / CSV_NAME, site_url=site_url)
+    write_json(out_dir / GEOJSON_NAME, build_geojson(directory, site_url=site_url))
+    write_hsds(directory, out_dir / HSDS_FOLDER, site_url=site_url)

@@ -1,0 +1,86 @@
+"""The HSDS vocabulary our export writes and our import reads back.
+
+HSDS 3.0 has no place for several things the directory knows (who may come, whether an address
+is confidential, Telegram contacts, per-phone hours). Both directions carry them as HSDS
+``attribute`` rows pointing at terms of our own taxonomies, defined once here, so that an
+export imported again loses nothing HSDS can hold. The export (an output stage) imports this
+module; the data stage never imports an output.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+#: Every HSDS id we write is ``uuid5(NAMESPACE, "<object type>/<our key>")``: stable across
+#: builds and independent of the site's address, so a re-export does not churn.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:help-directory:hsds")
+
+
+def hsds_id(kind: str, key: str) -> str:
+    """The stable HSDS UUID of one of our objects (``kind`` is the HSDS object type)."""
+    return str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
+
+
+#: Taxonomy of our kinds of help (``services.yml``); term codes are the service ids.
+SERVICES_TAXONOMY = "help-directory-services"
+#: Taxonomy of regions (``region:<id>``) and towns (``locality:<id>``), towns under regions.
+AREAS_TAXONOMY = "help-directory-areas"
+#: Taxonomy of facts HSDS has no field for; the attribute's ``value`` holds the fact.
+FACETS_TAXONOMY = "help-directory-facets"
+
+REGION_PREFIX = "region:"
+LOCALITY_PREFIX = "locality:"
+
+#: Facet term codes. Each is linked to a service (or, for ``PHONE_*``, a phone) by an attribute.
+ENTRY_ID = "entry-id"
+FORMER_ID = "former-id"
+NATIONAL = "national"
+ADDRESS_VISIBILITY = "address-visibility"
+SERVES = "serves"
+FREE = "free"
+ANONYMOUS = "anonymous"
+WHEELCHAIR = "wheelchair"
+OPENING_HOURS = "opening-hours"
+MESSENGER_PREFIX = "messenger-"
+MESSENGERS = ("telegram", "viber", "whatsapp")
+REFERRAL = "admission-referral"
+MAX_STAY_DAYS = "admission-max-stay-days"
+REGISTRATION_REQUIRED = "admission-registration-required"
+ID_REQUIRED = "admission-id-required"
+ADMISSION_CHILDREN = "admission-children"
+PHONE_HOURS = "phone-opening-hours"
+PHONE_COST = "phone-cost"
+
+#: Facet code → one-line English description (term names and descriptions in the export).
+FACETS: dict[str, str] = {
+    ENTRY_ID: "The entry's id in the help directory (its page is directory/<id>/).",
+    FORMER_ID: "An id the entry had before; its old page address still redirects.",
+    NATIONAL: "A country-wide service (value true).",
+    ADDRESS_VISIBILITY: "public, locality (only the town is published) or hidden.",
+    SERVES: "Who may come: women, men, children, teenagers, families, older-people, "
+    "people-with-disabilities.",
+    FREE: "true when the help costs nothing.",
+    ANONYMOUS: "true when one may stay anonymous.",
+    WHEELCHAIR: "Wheelchair access: yes, limited or no.",
+    OPENING_HOURS: "Opening hours in the OpenStreetMap opening_hours syntax.",
+    **{
+        MESSENGER_PREFIX + name: f"The {name.capitalize()} contact of the service."
+        for name in MESSENGERS
+    },
+    REFERRAL: "Who may refer a person: self, police, social-services, health.",
+    MAX_STAY_DAYS: "The longest stay, in days.",
+    REGISTRATION_REQUIRED: "true when residence registration is required to stay.",
+    ID_REQUIRED: "true when an identity document is required to stay.",
+    ADMISSION_CHILDREN: "Whether children may stay: with-parent or no.",
+    PHONE_HOURS: "The hours of this phone line, OpenStreetMap opening_hours syntax.",
+    PHONE_COST: "What a call costs: free, free-landline or paid.",
+}
+
+#: HSDS 3.0 service status for ours; imported the other way round.
+STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed"}
+STATUS_FROM_HSDS = {"active": "active", "temporarily closed": "suspended"}
+
+#: RFC 5545 weekday codes (HSDS schedules), Monday first like the model.
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+#: The same days as written in OpenStreetMap opening_hours (our YAML).
+OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")

@@ -1,0 +1,72 @@
+"""Writes one HSDS 3.0 dataset twice over: a Tabular Data Package and a JSON bundle.
+
+The CSV files with ``datapackage.json`` are HSDS's exchange format (what other directories'
+import tools read, and what ``import-hsds`` reads). ``hsds.json`` holds the same rows as one
+JSON object keyed by CSV file name, the shape of HSDS's own ``examples/tabular.json``, for
+readers that prefer JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ..common import LICENCE, write_json
+from .tables import TABLES
+
+BUNDLE_NAME = "hsds.json"
+
+
+def write_package(
+    tables: dict[str, list[dict[str, Any]]], folder: Path, *, lang: str, title: str, version: str
+) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    resources = []
+    bundle: dict[str, list[dict[str, Any]]] = {}
+    for kind, (stem, columns) in TABLES.items():
+        rows = tables.get(kind, [])
+        file_name = f"{stem}.csv"
+        (folder / file_name).write_text(_csv(rows, [name for name, _ in columns]), "utf-8")
+        bundle[file_name] = rows
+        fields = [{"name": name, "type": type_} for name, type_ in columns]
+        resources.append(
+            {
+                "name": kind,
+                "path": file_name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "schema": {"fields": fields, "primaryKey": "id"},
+            }
+        )
+    datapackage = {
+        "profile": "tabular-data-package",
+        "name": f"help-directory-hsds-{lang}",
+        "title": title,
+        "version": version,
+        "language": lang,
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE["url"], "title": LICENCE["name"]}],
+        "hsds_version": "3.0",
+        "resources": resources,
+    }
+    write_json(folder / "datapackage.json", datapackage)
+    (folder / BUNDLE_NAME).write_text(
+        json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(row.get(key)) for key in columns})
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
