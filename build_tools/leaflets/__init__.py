@@ -1,21 +1,13 @@
-"""Printable leaflets and wallet cards, generated from the directory."""
+"""Printable leaflets and wallet cards, generated from the directory.
+
+``build_leaflets`` makes every PDF a build publishes; ``catalogue_html`` lists them on the
+publications page; ``build_custom`` makes one leaflet for the ``leaflet`` command.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from .build import LeafletInfo, build_custom, build_leaflets
+from .catalogue import catalogue_html
+from .pdf import LeafletError
 
-from build_tools.data.model import Directory
-
-
-def build_leaflets(
-    directory: Directory, out_dir: Path, *, site_url: str, languages: Sequence[str]
-) -> list[Any]:
-    """Make every leaflet and card sheet into ``out_dir`` (laid out as ``site/leaflets``)."""
-    return []
-
-
-def catalogue_html(leaflets: Sequence[Any], lang: str) -> str:
-    """The list of leaflets appended to the publications page."""
-    return ""
+__all__ = ["LeafletError", "LeafletInfo", "build_custom", "build_leaflets", "catalogue_html"]

@@ -1,0 +1,98 @@
+"""Directory entries turned into the plain strings a template prints, in one language.
+
+Templates stay simple (and autoescaped) when every decision is made here: which address may be
+shown, which hours belong to which number, what a sample entry must say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.data.model import Directory, Entry, Phone
+
+from .wording import cost_text, hours_text, t
+
+
+@dataclass(frozen=True)
+class Said:
+    """A text and the language it is really in (fallback text gets its own ``lang``)."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    number: str
+    tel: str
+    details: str
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    id: str
+    name: Said
+    sample: bool
+    kinds: str
+    where: Said
+    phones: tuple[PhoneView, ...]
+    contacts: str
+    #: Opening hours of the place when no number carries its own.
+    hours: str
+
+
+def phone_view(phone: Phone, lang: str, *, fallback_hours: str = "") -> PhoneView:
+    label = phone.label(lang) if phone.label else ""
+    hours = hours_text(phone.hours, lang) or fallback_hours
+    details = ", ".join(part for part in (label, hours, cost_text(phone, lang)) if part)
+    return PhoneView(number=phone.display, tel=phone.tel, details=details)
+
+
+def where(entry: Entry, directory: Directory, lang: str, *, with_region: bool) -> Said:
+    """Where the place is, or how to reach it: a confidential address is never printed."""
+    locality = directory.locality(entry.locality).name(lang) if entry.locality else ""
+    region = ""
+    if with_region and entry.region:
+        region = directory.region(entry.region).name(lang)
+    if entry.address_public and entry.address:
+        text, actual = entry.address.get(lang)
+        place = ", ".join(p for p in (region, locality, text) if p)
+        return Said(place, actual)
+    if entry.address_visibility == "locality" and locality:
+        town = ", ".join(p for p in (region, locality) if p)
+        return Said(t("address_in_locality", lang, locality=town), lang)
+    prefix = f"{region}. " if region else ""
+    return Said(prefix + t("address_by_phone", lang), lang)
+
+
+def contacts(entry: Entry) -> str:
+    """The non-phone ways to reach a place, as printed (no scheme noise on paper)."""
+    parts: list[str] = []
+    telegram = entry.messengers.get("telegram")
+    if telegram:
+        parts.append(f"Telegram @{telegram.lstrip('@')}")
+    viber = entry.messengers.get("viber")
+    if viber:
+        parts.append(f"Viber {viber}")
+    if entry.email:
+        parts.append(entry.email)
+    if entry.website:
+        parts.append(entry.website.removeprefix("https://").removeprefix("http://").rstrip("/"))
+    return " · ".join(parts)
+
+
+def place_view(entry: Entry, directory: Directory, lang: str, *, with_region: bool) -> PlaceView:
+    entry_hours = hours_text(entry.hours, lang)
+    phones = tuple(phone_view(p, lang, fallback_hours=entry_hours) for p in entry.phones)
+    kinds = ", ".join(directory.service(s).name(lang) for s in entry.services[:3])
+    name, name_lang = entry.name.get(lang)
+    return PlaceView(
+        id=entry.id,
+        name=Said(name, name_lang),
+        sample=entry.is_sample,
+        kinds=kinds,
+        where=where(entry, directory, lang, with_region=with_region),
+        phones=phones,
+        contacts=contacts(entry),
+        hours="" if phones else entry_hours,
+    )
