@@ -113,6 +113,7 @@ class Stages:
             shutil.copytree(self.leaflet_dir, site_dir / "leaflets", dirs_exist_ok=True)
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)
             self.leaflet_dir = None
+        safety.write_headers(site_dir)
         found = safety.scan_site(site_dir)
         if found:
             raise PluginError(

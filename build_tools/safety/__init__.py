@@ -1,15 +1,10 @@
-"""Safety checks on what the build writes: sanitising editors' HTML, the origin scan."""
+"""Safety on what the build writes: the raw-HTML policy for editors' pages, the scan for
+other-origin loads, and the security headers (CSP and friends) for hosts that allow headers."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from build_tools.safety.origin_scan import scan_site
+from build_tools.safety.policy import META_CSP, write_headers
+from build_tools.safety.sanitise import sanitise_html
 
-
-def sanitise_html(html: str) -> str:
-    """Apply the raw-HTML policy to a page rendered from editors' Markdown."""
-    return html
-
-
-def scan_site(site_dir: Path) -> list[str]:
-    """Every reference in ``site_dir`` that would load something from another origin."""
-    return []
+__all__ = ["META_CSP", "sanitise_html", "scan_site", "write_headers"]

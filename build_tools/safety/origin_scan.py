@@ -1,0 +1,308 @@
+"""The scan of a built site for anything that would load from another origin.
+
+A request to another host tells that host (and anyone watching the network) that this device
+visited a help site for survivors of violence. The Content-Security-Policy blocks such loads in
+browsers that honour it; this scan makes the build fail before such a page is ever published,
+with the file, the line and the URL, so the cause is found at once.
+
+It looks only where something is *loaded* (``src``, ``srcset``, stylesheet/icon/preload links,
+CSS ``url()``/``@import``, ``fetch``/``import``/workers in scripts…). Plain links, canonical
+URLs and URL strings in minified libraries (Material's bundle names GitHub's API and a CDN for
+features this site does not use) are navigation or dead text, not loads, so the patterns are
+deliberately narrow: each one has a test with a match and a near miss.
+
+It also reports what the site's Content-Security-Policy would silently break: inline scripts,
+inline event handlers, ``style`` attributes, ``<style>`` elements and ``javascript:`` URLs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+#: Schemes that never reach the network (or never another host).
+_LOCAL_SCHEMES = frozenset({"data", "blob", "about", "javascript", "mailto", "tel", "sms"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def is_other_origin(url: str) -> bool:
+    """True when ``url`` names another host: absolute (``https://…``), protocol-relative
+    (``//host/…``; browsers read backslashes as slashes there) or any networked scheme."""
+    value = url.strip().replace("\\", "/")
+    if value.startswith("//"):
+        return True
+    match = _SCHEME.match(value)
+    return bool(match) and match.group(1).lower() not in _LOCAL_SCHEMES
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where it is (line 1-based) and what."""
+
+    line: int
+    what: str
+    url: str = ""
+
+    def message(self, path: str) -> str:
+        detail = f" {self.url}" if self.url else ""
+        return f"{path}:{self.line}: {self.what}{detail}"
+
+
+# ---------------------------------------------------------------- CSS
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_URL = re.compile(r"""url\(\s*(["']?)\s*(?P<url>[^"')\s]+)""", re.I)
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?\s*(?P<url>[^"')\s;]+)""", re.I)
+_CSS_IMAGE_SET = re.compile(r"""image-set\(\s*["'](?P<url>[^"']+)["']""", re.I)
+
+CSS_PATTERNS: dict[str, re.Pattern[str]] = {
+    "CSS url() loads": _CSS_URL,
+    "CSS @import loads": _CSS_IMPORT,
+    "CSS image-set() loads": _CSS_IMAGE_SET,
+}
+
+
+def _blank_comments(text: str, pattern: re.Pattern[str]) -> str:
+    """Comments replaced by spaces (newlines kept), so line numbers stay right."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def scan_css(text: str, first_line: int = 1) -> list[Finding]:
+    """Other-origin loads in a stylesheet (a file, a ``<style>`` element or attribute)."""
+    text = _blank_comments(text, _CSS_COMMENT)
+    return list(_matches(text, CSS_PATTERNS, first_line))
+
+
+# ---------------------------------------------------------------- JavaScript
+
+#: A string literal (any quote) that starts with an other-origin URL.
+_URL_LITERAL = r"""(?P<q>["'`])(?P<url>(?:[a-zA-Z][a-zA-Z0-9+.\-]*:)?//[^"'`\s]+)(?P=q)"""
+
+JS_PATTERNS: dict[str, re.Pattern[str]] = {
+    "fetch() loads": re.compile(r"(?<![\w$])fetch\(\s*" + _URL_LITERAL),
+    "import() loads": re.compile(r"(?<![\w$.])import\(\s*" + _URL_LITERAL),
+    "import statement loads": re.compile(
+        r"(?<![\w$.])import\s*(?:[\w$*{},\s]+?\s*from\s*)?" + _URL_LITERAL
+    ),
+    "importScripts() loads": re.compile(r"(?<![\w$])importScripts\(\s*" + _URL_LITERAL),
+    "a worker loads": re.compile(r"\bnew\s+(?:Shared)?Worker\(\s*" + _URL_LITERAL),
+    "a service worker loads": re.compile(r"serviceWorker\.register\(\s*" + _URL_LITERAL),
+    "a connection opens to": re.compile(r"\bnew\s+(?:EventSource|WebSocket)\(\s*" + _URL_LITERAL),
+    "sendBeacon() sends to": re.compile(r"\.sendBeacon\(\s*" + _URL_LITERAL),
+    "XMLHttpRequest loads": re.compile(r"""\.open\(\s*["'][A-Za-z]+["']\s*,\s*""" + _URL_LITERAL),
+    "an element's src is set to": re.compile(r"\.src\s*=\s*" + _URL_LITERAL),
+}
+
+
+def scan_js(text: str, first_line: int = 1) -> list[Finding]:
+    """Other-origin loads in a script: only the load calls with a literal absolute URL."""
+    return list(_matches(text, JS_PATTERNS, first_line))
+
+
+def _matches(text: str, patterns: dict[str, re.Pattern[str]], first_line: int) -> Iterator[Finding]:
+    for what, pattern in patterns.items():
+        for match in pattern.finditer(text):
+            url = match.group("url")
+            if is_other_origin(url):
+                line = first_line + text.count("\n", 0, match.start("url"))
+                yield Finding(line, what, url)
+
+
+# ---------------------------------------------------------------- HTML
+
+#: ``<link rel=…>`` values that make the browser fetch the ``href``.
+LOADING_RELS = frozenset(
+    {
+        "stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-touch-icon-precomposed",
+        "mask-icon", "preload", "modulepreload", "prefetch", "prerender", "preconnect",
+        "dns-prefetch", "manifest",
+    }
+)  # fmt: skip
+#: Attributes that load their URL on any element that has them.
+_LOADING_ATTRIBUTES = {"src", "poster", "background", "data"}
+_SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
+#: SVG elements whose ``href`` is fetched (not followed).
+_SVG_LOADING = {"image", "use", "feimage", "script"}
+_JSON_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap"}
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+
+def _srcset_urls(value: str) -> list[str]:
+    """The URLs of a ``srcset`` ("a.png 1x, b.png 2x")."""
+    return [part.split()[0] for part in value.split(",") if part.split()]
+
+
+class _PageScanner(HTMLParser):
+    def __init__(self, *, csp_checks: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self.csp_checks = csp_checks
+        self._raw: str | None = None  # "script", "json" or "style" while inside one
+        self._script_type = ""
+        self._reported_inline = False
+
+    def _add(self, what: str, url: str = "") -> None:
+        self.findings.append(Finding(self.getpos()[0], what, url))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: (value or "") for name, value in attrs}
+        for name, value in values.items():
+            if name in _LOADING_ATTRIBUTES and is_other_origin(value):
+                self._add(f"<{tag} {name}> loads", value.strip())
+            elif name in _SRCSET_ATTRIBUTES:
+                for url in _srcset_urls(value):
+                    if is_other_origin(url):
+                        self._add(f"<{tag} {name}> loads", url)
+            elif name == "ping":
+                for url in value.split():
+                    if is_other_origin(url):
+                        self._add(f"<{tag} ping> sends a request to", url)
+            elif name in {"action", "formaction"} and is_other_origin(value):
+                self._add(f"<{tag} {name}> sends form data to", value.strip())
+            elif name == "style":
+                self.findings.extend(scan_css(value, self.getpos()[0]))
+        href = values.get("href", "")
+        if tag == "link" and is_other_origin(href):
+            rels = set(values.get("rel", "").lower().split())
+            if rels & LOADING_RELS:
+                self._add(f"<link rel={' '.join(sorted(rels))}> loads", href.strip())
+        elif tag == "base" and is_other_origin(href):
+            self._add("<base href> makes every relative URL load from", href.strip())
+        elif tag in _SVG_LOADING:
+            for name in ("href", "xlink:href"):
+                if is_other_origin(values.get(name, "")):
+                    self._add(f"<{tag} {name}> loads", values[name].strip())
+        if self.csp_checks:
+            self._csp(tag, values)
+        if tag == "style":
+            self._raw = "style"
+        elif tag == "script" and "src" not in values:
+            kind = values.get("type", "").strip().lower()
+            self._raw = "json" if kind in _JSON_SCRIPT_TYPES else "script"
+            self._script_type = kind
+            self._reported_inline = False
+
+    def _csp(self, tag: str, values: dict[str, str]) -> None:
+        """What the Content-Security-Policy would block: better a build error than a page
+        that silently does nothing (a quick exit that does not work)."""
+        for name, value in values.items():
+            if name.startswith("on"):
+                self._add(f"inline event handler {name}= (the CSP blocks it; use a .js file)")
+            elif name == "style":
+                self._add("style= attribute (the CSP blocks it; use a class in a .css file)")
+            elif name in {"href", "src", "action", "formaction"} and re.match(
+                r"\s*javascript:", value, re.I
+            ):
+                self._add(f"javascript: URL in {name}= (the CSP blocks it)")
+        if tag == "style":
+            self._add("<style> element (the CSP blocks it; use a .css file)")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._raw = None
+
+    def handle_data(self, data: str) -> None:
+        line = self.getpos()[0]
+        if self._raw == "style":
+            self.findings.extend(scan_css(data, line))
+        elif self._raw == "script":
+            self.findings.extend(scan_js(data, line))
+            if (
+                self.csp_checks
+                and data.strip()
+                and self._script_type in _SCRIPT_TYPES
+                and not self._reported_inline
+            ):
+                self._reported_inline = True
+                self._add("inline <script> (the CSP blocks it; move it into a .js file)")
+
+
+def scan_html(text: str, *, csp_checks: bool = True) -> list[Finding]:
+    """Other-origin loads in a page, and (``csp_checks``) what its CSP would block."""
+    scanner = _PageScanner(csp_checks=csp_checks)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.findings
+
+
+# ---------------------------------------------------------------- JSON
+
+#: Keys whose values a browser loads (web app manifest icons and screenshots).
+_JSON_LOADING_KEYS = {"src", "srcset"}
+
+
+def scan_json(text: str, *, holds_markup: bool = False) -> list[Finding]:
+    """Other-origin loads in JSON: ``src`` values (a web manifest's icons), and, in Material's
+    search index (``holds_markup``), the HTML of each entry, which it shows as markup."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    findings: list[Finding] = []
+    for key, value in _strings(data):
+        if key in _JSON_LOADING_KEYS and is_other_origin(value):
+            findings.append(Finding(_line_of(text, value), f'JSON "{key}" loads', value))
+        elif holds_markup and "<" in value:
+            for found in scan_html(value, csp_checks=False):
+                findings.append(Finding(_line_of(text, found.url), found.what, found.url))
+    return findings
+
+
+def _strings(data: object, key: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, str(name))
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value, key)
+
+
+def _line_of(text: str, needle: str) -> int:
+    at = text.find(json.dumps(needle)[1:-1]) if needle else -1
+    return 1 + text.count("\n", 0, at) if at >= 0 else 1
+
+
+# ---------------------------------------------------------------- the site
+
+_SCANNERS = {
+    ".html": "html",
+    ".htm": "html",
+    ".css": "css",
+    ".js": "js",
+    ".mjs": "js",
+    ".json": "json",
+    ".webmanifest": "json",
+}
+
+
+def scan_file(path: Path) -> list[Finding]:
+    """The findings of one file, chosen by its extension (others are not scanned)."""
+    kind = _SCANNERS.get(path.suffix.lower())
+    if kind is None:
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if kind == "html":
+        return scan_html(text)
+    if kind == "css":
+        return scan_css(text)
+    if kind == "js":
+        return scan_js(text)
+    return scan_json(text, holds_markup=path.name == "search_index.json")
+
+
+def scan_site(site_dir: Path) -> list[str]:
+    """Every reference in ``site_dir`` that would load something from another origin (and
+    everything the CSP would block), one message per finding: file, line, what, URL."""
+    site_dir = Path(site_dir)
+    messages = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(site_dir).as_posix()
+            messages.extend(found.message(rel) for found in scan_file(path))
+    return messages
