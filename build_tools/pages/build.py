@@ -1,35 +1,204 @@
-"""Which directory pages exist, in every language."""
+"""Which directory pages exist in a language, and what each one lists.
+
+Every page is a :class:`GeneratedPage` whose HTML is rendered only when MkDocs writes it, from
+lookups computed once per language (:class:`PageLanguage`), so the work grows linearly with
+the number of entries. The pages stay out of Material's search index (the finder is their
+search) and out of the navigation (they are not in ``nav``), but MkDocs lists them in the
+sitemap like every page.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from build_tools.data.model import Directory
+from markupsafe import Markup
+
+from build_tools.data.model import Directory, Entry, Region, Service
+from build_tools.i18n import url_prefix
 from build_tools.pages.generated import GeneratedPage
+from build_tools.pages.language import PageLanguage
+from build_tools.pages.render import render
 
-TITLES = {
-    "ru": "Справочник служб помощи",
-    "be": "Даведнік службаў дапамогі",
-    "en": "Directory of help",
-}
+#: Material's front matter that keeps a page out of its search index.
+NOT_IN_SEARCH: Mapping[str, object] = MappingProxyType({"search": {"exclude": True}})
+
+
+@dataclass
+class Group:
+    """A heading on a listing page and what is listed under it."""
+
+    anchor: str
+    name: Markup
+    region: str | None = None
+    entries: list[Entry] = field(default_factory=list)
+    #: On region pages: (service id, entries filed under it), in services.yml order.
+    kinds: list[tuple[str, list[Entry]]] = field(default_factory=list)
 
 
 def directory_pages(
     directory: Directory, lang: str, *, slots: Mapping[str, str], site_url: str
 ) -> list[GeneratedPage]:
-    """The directory home; one page per entry, region and kind of help are added here."""
+    """The directory home, then a page per entry, per region and per kind of help."""
+    L = PageLanguage(directory, lang)
+    by_region: dict[str, list[Entry]] = {r.id: [] for r in directory.regions}
+    by_service: dict[str, list[Entry]] = {s.id: [] for s in directory.services}
+    national: list[Entry] = []
+    for entry in directory.entries:
+        if entry.national:
+            national.append(entry)
+        elif entry.region in by_region:
+            by_region[entry.region].append(entry)
+        for service_id in entry.services:
+            by_service.setdefault(service_id, []).append(entry)
+    service_order = {s.id: n for n, s in enumerate(directory.services)}
+    page_root = _page_root(site_url, lang)
 
     def home() -> str:
-        items = "".join(
-            f'<li><a href="{html.escape(e.id)}/">{html.escape(e.name(lang))}</a></li>'
-            for e in directory.entries
+        return render(
+            "home.html",
+            L=L,
+            finder=Markup(slots.get("finder", "")),
+            national=national,
+            regions=[(r, len(by_region[r.id])) for r in directory.regions],
+            services=[(s, len(by_service[s.id])) for s in directory.services],
         )
-        return f"<h1>{html.escape(TITLES[lang])}</h1>{slots.get('finder', '')}<ul>{items}</ul>"
 
-    return [GeneratedPage("directory/index.md", TITLES[lang], home)]
+    pages = [GeneratedPage("directory/index.md", _html(L.word("home_title")), home)]
+    for region in directory.regions:
+        pages.append(_region_page(L, region, by_region[region.id], national, service_order))
+    for service in directory.services:
+        pages.append(_service_page(L, service, by_service[service.id], directory.regions))
+    for entry in directory.entries:
+        pages.append(_entry_page(L, entry, page_root))
+    return pages
+
+
+def _html(text: str) -> str:
+    """Titles and descriptions escaped here: Material writes ``page.meta.title`` and
+    ``page.meta.description`` into the page as they are (its templates do not escape)."""
+    return html.escape(text, quote=True)
+
+
+def _page_root(site_url: str, lang: str) -> str:
+    """The public address of the language's directory, printed on an entry's contact sheet."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + url_prefix(lang) + "directory/"
+
+
+def _entry_page(L: PageLanguage, entry: Entry, page_root: str) -> GeneratedPage:
+    def body() -> str:
+        url = f"{page_root}{entry.id}/" if page_root else ""
+        return render("entry.html", L=L, e=entry, page_url=url)
+
+    return GeneratedPage(
+        f"directory/{entry.id}/index.md",
+        _html(L.plain(entry.name)),
+        body,
+        description=_html(_entry_description(L, entry)),
+        meta=NOT_IN_SEARCH,
+    )
+
+
+def _entry_description(L: PageLanguage, entry: Entry) -> str:
+    """Kinds of help and town: enough for a search result or a shared link, never an address."""
+    kinds = ", ".join(L.service_plain(s) for s in entry.services)
+    if entry.national:
+        where = L.word("all_country")
+    elif entry.locality:
+        where = L.directory.locality(entry.locality).name(L.code)
+    elif entry.region:
+        where = L.directory.region(entry.region).name(L.code)
+    else:
+        where = ""
+    return f"{kinds}. {where}".strip(". ") if where else kinds
+
+
+def _region_page(
+    L: PageLanguage,
+    region: Region,
+    entries: list[Entry],
+    national: list[Entry],
+    service_order: Mapping[str, int],
+) -> GeneratedPage:
+    """Entries by town, then by kind of help; each entry once per town, under its first kind."""
+
+    def body() -> str:
+        towns: dict[str | None, dict[str, list[Entry]]] = {None: {}}
+        towns.update({loc.id: {} for loc in region.localities})
+        for entry in entries:
+            kinds = towns.setdefault(entry.locality, {})
+            kinds.setdefault(entry.services[0], []).append(entry)
+        groups = []
+        for locality_id, kinds in towns.items():
+            if not kinds:
+                continue
+            if locality_id is None:
+                group = Group("whole-region", Markup.escape(L.word("whole_region")))
+            else:
+                group = Group(f"town-{locality_id}", L.locality_name(locality_id))
+            group.kinds = sorted(kinds.items(), key=lambda item: service_order.get(item[0], 0))
+            groups.append(group)
+        return render(
+            "region.html",
+            L=L,
+            region=region,
+            count=len(entries),
+            national=national,
+            groups=groups,
+        )
+
+    return GeneratedPage(
+        f"directory/regions/{region.id}/index.md",
+        _html(L.plain(region.name)),
+        body,
+        description=_html(f"{L.plain(region.name)}: {L.counted('count_entries', len(entries))}"),
+        meta=NOT_IN_SEARCH,
+    )
+
+
+def _service_page(
+    L: PageLanguage, service: Service, entries: list[Entry], regions: tuple[Region, ...]
+) -> GeneratedPage:
+    """National entries first, then each region that has any, in regions.yml order."""
+
+    def body() -> str:
+        groups = [Group("national", Markup.escape(L.word("national")))]
+        groups += [Group(f"region-{r.id}", L.region_name(r.id), region=r.id) for r in regions]
+        by_key = {g.region: g for g in groups}
+        for entry in entries:
+            by_key[None if entry.national else entry.region].entries.append(entry)
+        return render("service.html", L=L, service=service, groups=[g for g in groups if g.entries])
+
+    return GeneratedPage(
+        f"directory/services/{service.id}/index.md",
+        _html(L.plain(service.name)),
+        body,
+        description=_html(L.plain(service.description)),
+        meta=NOT_IN_SEARCH,
+    )
 
 
 def redirect_pages(directory: Directory, lang: str) -> dict[str, str]:
-    """Old URLs of renamed entries (``former_ids``) → tiny pages that lead to the new one."""
-    return {}
+    """Old URLs of renamed entries (``former_ids``) → tiny pages that lead to the new one.
+
+    Printed leaflets carry the old address for years, so the page must work everywhere: a
+    meta refresh, a canonical link and a plain link to follow by hand; no script.
+    """
+    L = PageLanguage(directory, lang)
+    out: dict[str, str] = {}
+    for entry in directory.entries:
+        target = f"../{entry.id}/"
+        for old_id in entry.former_ids:
+            out[f"directory/{old_id}/index.html"] = render(
+                "redirect.html",
+                lang=lang,
+                title=f"{L.word('redirect_title')}: {L.plain(entry.name)}",
+                text=L.word("redirect_text"),
+                target=target,
+                name=L.text(entry.name),
+            )
+    return out

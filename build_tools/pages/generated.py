@@ -18,6 +18,8 @@ class GeneratedPage:
 
     #: "directory/index.md", "directory/<entry-id>/index.md", … (same in every language).
     src_uri: str
+    #: Already escaped for HTML, like ``description``: Material's templates write
+    #: ``page.meta.title`` and ``page.meta.description`` without escaping.
     title: str
     render: Callable[[], str]
     description: str = ""

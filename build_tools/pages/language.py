@@ -1,0 +1,165 @@
+"""Everything a directory page needs in one language, worked out once per build.
+
+Templates call these helpers instead of reaching into the model, so the rules that matter
+for safety (a confidential address is never written) and for screen readers (text that fell
+back to another language says so with ``lang``) live in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterable
+
+from babel import Locale
+from babel.dates import format_date
+from markupsafe import Markup, escape
+
+from build_tools.components import ui_strings
+from build_tools.data.model import Directory, Entry, Hours, Phone, Text
+from build_tools.pages.hours_text import capitalise, hours_lines, hours_text
+from build_tools.pages.render import render
+from build_tools.pages.words import counted, words
+
+OPEN_NOW_COMPONENT = "open-now"
+
+
+class PageLanguage:
+    """Lookups and text helpers of one language; one instance per language and build."""
+
+    def __init__(self, directory: Directory, lang: str) -> None:
+        self.code = lang
+        self.directory = directory
+        self.w = words(lang)
+        self.ui_open_now = ui_strings(lang).get(OPEN_NOW_COMPONENT, {})
+        self._locale = Locale.parse(lang)
+        self._services = {s.id: self.text(s.name) for s in directory.services}
+        self._service_plain = {s.id: s.name(lang) for s in directory.services}
+        self._regions = {r.id: self.text(r.name) for r in directory.regions}
+        self._localities = {
+            loc.id: self.text(loc.name) for r in directory.regions for loc in r.localities
+        }
+
+    # -- text
+
+    def text(self, text: Text) -> Markup:
+        """Escaped text; when it fell back to another language, wrapped with that ``lang``."""
+        value, actual = text.get(self.code)
+        if actual != self.code and value:
+            return Markup('<span lang="{}">{}</span>').format(actual, value)
+        return escape(value)
+
+    def plain(self, text: Text) -> str:
+        """Unmarked text, for titles and descriptions (escaped by whoever writes it)."""
+        return text(self.code)
+
+    def word(self, key: str, **values: object) -> str:
+        found = str(self.w[key])
+        for name, value in values.items():
+            found = found.replace("{" + name + "}", str(value))
+        return found
+
+    def counted(self, key: str, n: int) -> str:
+        return counted(self.code, key, n)
+
+    def service_name(self, service_id: str) -> Markup:
+        return self._services[service_id]
+
+    def service_plain(self, service_id: str) -> str:
+        return self._service_plain[service_id]
+
+    def region_name(self, region_id: str) -> Markup:
+        return self._regions[region_id]
+
+    def locality_name(self, locality_id: str) -> Markup:
+        return self._localities[locality_id]
+
+    def word_list(self, prefix: str, keys: Iterable[str]) -> str:
+        """ "Женщинам, детям": the words for ``prefix + key``, as one phrase."""
+        return capitalise(", ".join(self.word(prefix + key) for key in keys))
+
+    def language_names(self, codes: Iterable[str]) -> str:
+        """ "Русский, белорусский": CLDR names from Babel (the code itself if unknown)."""
+        return capitalise(", ".join(self._locale.languages.get(c, c) for c in codes))
+
+    def verified(self, day: _dt.date) -> Markup:
+        """ "Сведения проверены 20 октября 2026 г.", the date by Babel in the page's language."""
+        when = format_date(day, format="long", locale=self._locale)
+        before, _, after = str(self.w["verified"]).partition("{date}")
+        return Markup('{}<time datetime="{}">{}</time>{}').format(
+            before, day.isoformat(), when, after
+        )
+
+    # -- hours
+
+    def hours_lines(self, hours: Hours) -> list[str]:
+        return [capitalise(line) for line in hours_lines(hours, self.code)]
+
+    def hours_text(self, hours: Hours, capital: bool = True) -> str:
+        return hours_text(hours, self.code, capital=capital)
+
+    def open_now(self, hours: Hours | None) -> Markup:
+        """The empty, hidden hint the open-now script fills in (Minsk time, in the browser).
+
+        The weekly intervals travel in a ``data-`` attribute; without the script the hint
+        stays hidden and the written-out hours say everything.
+        """
+        if hours is None:
+            return Markup("")
+        spans = [[i.start, i.end] for i in hours.intervals]
+        ui = self.ui_open_now
+        return Markup(
+            '<span class="helpdir-open-now" data-open-now="{}" data-open-text="{}" '
+            'data-closed-text="{}" hidden></span>'
+        ).format(json.dumps(spans, separators=(",", ":")), ui.get("open", ""), ui.get("closed", ""))
+
+    # -- contacts
+
+    def cost(self, phone: Phone) -> str:
+        return self.word(f"cost_{phone.cost}") if phone.cost else ""
+
+    def phone_details(self, phone: Phone) -> Markup:
+        """ "для детей, круглосуточно, бесплатно со стационарного телефона" (what is known)."""
+        parts = [self.text(phone.label)] if phone.label else []
+        if phone.hours is not None:
+            parts.append(escape(self.hours_text(phone.hours, capital=False)))
+        if phone.cost:
+            parts.append(escape(self.cost(phone)))
+        return Markup(", ").join(parts)
+
+    # -- where
+
+    def place(self, entry: Entry) -> Markup:
+        """Where it is, for a card or the entry page. A confidential place's address is never
+        written: it gets the town at most, and how to learn the address."""
+        parts: list[Markup] = []
+        if entry.national:
+            parts.append(escape(self.word("all_country")))
+        elif entry.locality:
+            parts.append(self.locality_name(entry.locality))
+        elif entry.region:
+            parts.append(self.region_name(entry.region))
+        if entry.address_public:
+            if entry.address:
+                parts.append(self.text(entry.address))
+            return Markup(", ").join(parts)
+        if entry.address_visibility == "locality" and entry.locality:
+            key = "exact_by_phone" if entry.phones else "exact_on_contact"
+            return Markup("{}: {}").format(parts[0], self.word(key))
+        key = "address_by_phone" if entry.phones else "address_on_contact"
+        parts.append(escape(self.word(key)))
+        return Markup(". ").join(parts)
+
+    # -- listings
+
+    def also(self, entry: Entry, skip: str | None) -> Markup:
+        """The entry's other kinds of help, said inline where it is listed under one of them."""
+        others = [s for s in entry.services if s != skip]
+        return Markup(", ").join(self.service_name(s) for s in others)
+
+    def card(self, entry: Entry, *, base: str, level: int, skip: str | None = None) -> Markup:
+        """An entry's card on a listing page (``base`` leads to ``directory/``)."""
+        return Markup(render("card.html", L=self, e=entry, base=base, level=level, skip=skip))
+
+    def ids(self, entries: Iterable[Entry]) -> list[str]:
+        return [e.id for e in entries]
