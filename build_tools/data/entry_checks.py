@@ -229,6 +229,8 @@ def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
     for i, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("number"), str):
             continue
+        if not item["number"].strip():
+            continue  # the schema reports the empty number
         path = ("phones", i, "number")
         try:
             dialling = parse_number(item["number"])

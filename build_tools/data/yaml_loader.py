@@ -72,8 +72,9 @@ class StrictResolver(BaseResolver):
 
 def resolve_plain(text: str) -> tuple[str, Any]:
     """The tag and value of a plain (unquoted) scalar by the narrowed YAML 1.2 core rules."""
-    first = text[:1]
-    if first in "0123456789+-.":
+    if text in _NULLS:
+        return _NULL, None
+    if text[0] in "0123456789+-.":
         if _INT_RE.match(text):
             return _INT, int(text)
         if _FLOAT_RE.match(text):
@@ -85,8 +86,6 @@ def resolve_plain(text: str) -> tuple[str, Any]:
                 return _STR, text  # 2026-13-45 stays text; the schema says it is not a date
     elif text in _BOOLS:
         return _BOOL, _BOOLS[text]
-    elif text in _NULLS:
-        return _NULL, None
     return _STR, text
 
 
