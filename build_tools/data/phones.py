@@ -62,7 +62,7 @@ def parse_number(raw: str) -> Dialling:
     digits = re.sub(r"\D", "", text)
     if not text.startswith("+") and len(digits) <= 4:
         return _short(digits, raw)
-    if not text.startswith("+") and 5 <= len(digits) <= 7:
+    if not text.startswith("+") and not digits.startswith("80") and 5 <= len(digits) <= 7:
         local = Dialling(None, _group(digits), digits)
         raise PhoneIssue(
             f"`{raw}` looks like a local number without its area code",

@@ -185,7 +185,7 @@ def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
-        message, fix = _explain_syntax_error(exc)
+        message, fix = _explain_syntax_error(exc, text)
         doc.problems.append(Problem(shown, line, col, "", message, fix))
         return doc
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
@@ -365,9 +365,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _explain_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     """A plain-language message and fix for PyYAML's parser errors."""
     detail = " ".join(x for x in (exc.context, exc.problem) if x)
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        detail += " '\\t'"
     for needle, message, fix in _SYNTAX_HINTS:
         if needle in detail:
             return f"{message} (YAML: {exc.problem})", fix
