@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
+import posixpath
 import re
 from pathlib import Path
+
+from build_tools import i18n
+from build_tools.data.model import Directory
 
 #: The finder's own front-end files (template strings, scripts, styles, the offline worker).
 COMPONENT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components" / "finder"
@@ -51,3 +57,94 @@ def copy_lunr(target_dir: Path) -> list[str]:
         (target_dir / name).write_text(slim_script(text), encoding="utf-8")
         names.append(name)
     return names
+
+
+#: Scripts of the directory home, relative to it, in load order.
+PAGE_SCRIPTS: tuple[str, ...] = (
+    *(f"../finder/{name}" for _, name in LUNR_FILES),
+    "../components/finder/finder-tokens.js",
+    "../components/finder/finder.js",
+)
+#: The offline worker's source; written, with the build id, to the site root as WORKER_NAME.
+WORKER_SOURCE = COMPONENT_DIR / "offline-worker.js"
+WORKER_NAME = "sw.js"
+GUIDE_FILE = Path(__file__).resolve().parents[2] / "directory_data" / "guide.yml"
+
+
+def root_from_directory_page(lang: str) -> str:
+    """From ``<language root>/directory/`` up to the site root, where the worker lives."""
+    return "../" if i18n.url_prefix(lang) == "" else "../../"
+
+
+def build_id(directory: Directory) -> str:
+    """Changes whenever the data or the finder's own files change; names the offline caches.
+
+    The same in every language (one worker serves them all), so it hashes the whole model
+    rather than one language's output.
+    """
+    digest = hashlib.sha256()
+    digest.update(repr((directory.regions, directory.services, directory.entries)).encode())
+    for path in sorted(COMPONENT_DIR.glob("*.js")) + [GUIDE_FILE]:
+        digest.update(path.read_bytes())
+    for _, name in LUNR_FILES:
+        digest.update(name.encode())
+    return digest.hexdigest()[:12]
+
+
+def write_language_assets(directory: Directory, lang: str, site_dir: Path) -> None:
+    from build_tools.finder import index, records
+
+    target = site_dir / "finder"
+    copy_lunr(target)
+    entries = records.published(directory)
+    build = build_id(directory)
+    data = {
+        "v": build,
+        **records.build_records(directory, lang, entries),
+        "x": index.build_index(directory, lang, entries),
+    }
+    (target / "data.json").write_text(_compact(data), encoding="utf-8")
+    manifest = offline_manifest(directory, lang, site_dir, build)
+    (target / "offline.json").write_text(_compact(manifest), encoding="utf-8")
+    if i18n.url_prefix(lang) == "":
+        source = WORKER_SOURCE.read_text(encoding="utf-8")
+        (site_dir / WORKER_NAME).write_text(
+            source.replace("__HELPDIR_BUILD__", build), encoding="utf-8"
+        )
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_LINKED = re.compile(r"""(?:src|href)=["']([^"'#?]+\.(?:css|js|svg|png|ico|webmanifest))["']""")
+
+
+def offline_manifest(
+    directory: Directory, lang: str, site_dir: Path, build: str
+) -> dict[str, object]:
+    """What "keep on this device" stores, as URLs relative to ``finder/offline.json``.
+
+    ``urls`` must all be stored (the language's directory pages, the files they link to, the
+    finder's own files); ``optional`` are stored when they exist (the leaflets, which a build
+    may skip).
+    """
+    urls = ["data.json", *(name for _, name in LUNR_FILES)]
+    pages = sorted(site_dir.glob("directory/**/index.html"))
+    for page in pages:
+        rel = page.parent.relative_to(site_dir).as_posix()
+        urls.append(f"../{rel}/")
+    home = site_dir / "directory" / "index.html"
+    linked: set[str] = set()
+    if home.exists():
+        for found in _LINKED.findall(home.read_text(encoding="utf-8")):
+            if "//" in found:
+                continue
+            resolved = posixpath.normpath(posixpath.join("directory", found))
+            if not resolved.startswith("..") and (site_dir / resolved).is_file():
+                linked.add("../" + resolved)
+    urls += sorted(linked)
+    leaflet_root = "../../" if i18n.url_prefix(lang) == "" else "../../../"
+    optional = [f"{leaflet_root}leaflets/{lang}/{r.id}.pdf" for r in directory.regions]
+    optional.append(f"{leaflet_root}leaflets/{lang}/national.pdf")
+    return {"v": build, "lang": lang, "urls": urls, "optional": optional}

@@ -1,0 +1,94 @@
+"""The finder's markup on the directory home, rendered with autoescaping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from build_tools.components import ui_strings
+from build_tools.data.model import Directory
+from build_tools.finder.assets import PAGE_SCRIPTS, build_id, root_from_directory_page
+from build_tools.finder.guide import load_guide
+
+_ENV = Environment(
+    loader=FileSystemLoader(str(Path(__file__).with_name("templates"))),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=False,
+    lstrip_blocks=False,
+)
+
+
+def script_json(value: Any) -> Markup:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def guide_view(directory: Directory, lang: str) -> dict[str, Any]:
+    """The guide with texts in one language and region answers filled in from regions.yml."""
+    data = load_guide(directory)
+
+    def text(value: dict[str, str]) -> str:
+        return value.get(lang) or value["ru"]
+
+    def answer_view(label: str, region: str | None = None, **answer: Any) -> dict[str, Any]:
+        return {
+            "label": label,
+            "next": answer.get("next", ""),
+            "services": " ".join(answer.get("services", ())),
+            "emergency": bool(answer.get("emergency")),
+            "region": region,
+        }
+
+    steps = []
+    for step in data["steps"]:
+        answers = [
+            answer_view(text(a["label"]), **{k: v for k, v in a.items() if k != "label"})
+            for a in step.get("answers", ())
+        ]
+        if step.get("regions"):
+            answers = [answer_view(r.name(lang), r.id) for r in directory.regions]
+            answers.append(answer_view(text(step["any"]), ""))
+        steps.append({"id": step["id"], "question": text(step["question"]), "answers": answers})
+    numbers = [
+        {
+            "number": n["number"],
+            "tel": n.get("tel") or "".join(ch for ch in n["number"] if ch.isdigit() or ch == "+"),
+            "label": text(n["label"]),
+        }
+        for n in data["emergency"]["numbers"]
+    ]
+    return {
+        "start": data["start"],
+        "steps": steps,
+        "numbers": numbers,
+        "emergency_title": text(data["emergency"]["title"]),
+    }
+
+
+def render_slot(directory: Directory, lang: str) -> str:
+    ui = ui_strings(lang)["finder"]
+    guide = guide_view(directory, lang)
+    root = root_from_directory_page(lang)
+    config = {
+        "lang": lang,
+        "build": build_id(directory),
+        "data": "../finder/data.json",
+        "worker": root + "sw.js?lang=" + lang,
+        "scope": root,
+        "start": guide["start"],
+        "ui": ui,
+    }
+    return _ENV.get_template("finder.html").render(
+        ui=ui,
+        regions=[{"id": r.id, "name": r.name(lang)} for r in directory.regions],
+        services=[{"id": s.id, "name": s.name(lang)} for s in directory.services],
+        guide=guide,
+        config_json=script_json(config),
+        scripts=PAGE_SCRIPTS,
+    )

@@ -1,0 +1,126 @@
+"""What a result card needs about each entry, as compact JSON for the browser.
+
+Only what is public and needed goes in: no address at all (the card links to the entry page,
+which shows a public address), nothing about confidential places beyond their town. Lists
+of regions, towns and kinds of help are sent once and referred to by position, so the file
+stays small at a thousand entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from build_tools.data.model import Directory, Entry
+
+# Flag bits of an entry (the browser reads the same numbers: finder.js FLAG).
+NATIONAL = 1
+FREE = 2
+ANONYMOUS = 4
+WHEELCHAIR = 8
+WHEELCHAIR_LIMITED = 16
+ALWAYS_OPEN = 32
+WOMEN = 64
+MEN = 128
+CHILDREN = 256
+SAMPLE = 512
+#: The hours are known (without this, "open now" cannot be said either way).
+HOURS_KNOWN = 1024
+
+_SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
+
+
+def flags(entry: Entry) -> int:
+    value = 0
+    if entry.national:
+        value |= NATIONAL
+    if entry.free:
+        value |= FREE
+    if entry.anonymous:
+        value |= ANONYMOUS
+    if entry.wheelchair == "yes":
+        value |= WHEELCHAIR
+    elif entry.wheelchair == "limited":
+        value |= WHEELCHAIR_LIMITED
+    if entry.hours is not None:
+        value |= HOURS_KNOWN
+        if entry.hours.always:
+            value |= ALWAYS_OPEN
+    if entry.is_sample:
+        value |= SAMPLE
+    for who in entry.serves:
+        value |= _SERVES.get(who, 0)
+    return value
+
+
+def hours_rules(entry: Entry) -> list[list[int]]:
+    """The editor's rules: ``[weekday bits (Monday = 1), start, end, start, end…]`` in
+    minutes of the day, Minsk time; an end past 1440 runs into the next day."""
+    if entry.hours is None or entry.hours.always:
+        return []
+    out = []
+    for days, spans in entry.hours.rules:
+        if not spans:
+            continue
+        bits = sum(1 << day for day in days)
+        out.append([bits] + [minute for span in spans for minute in span])
+    return out
+
+
+def tel_from_display(display: str) -> str:
+    """The ``tel:`` value the browser works out from a number as dialled in Belarus.
+
+    finder.js does the same (``telOf``); a phone whose model value differs keeps it in the
+    data explicitly, so an unusual number is never called wrongly.
+    """
+    digits = "".join(ch for ch in display if ch.isdigit())
+    if len(digits) == 11 and digits.startswith("80"):
+        return "+375" + digits[2:]
+    if len(digits) == 11 and digits.startswith("8"):
+        return "+375" + digits[1:]
+    return digits
+
+
+def phone_row(display: str, tel: str) -> str | list[str]:
+    return display if tel_from_display(display) == tel else [display, tel]
+
+
+def published(directory: Directory) -> list[Entry]:
+    """Entries the finder shows: everything but suspended ones, national services first."""
+    shown = [e for e in directory.entries if e.status != "suspended"]
+    return [e for e in shown if e.national] + [e for e in shown if not e.national]
+
+
+def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict[str, Any]:
+    """The finder's data for one language; an entry's position is its reference in the index.
+
+    Keys: ``r`` regions ``[id, name]``, ``l`` towns ``[id, name, region position]``,
+    ``s`` kinds of help ``[id, name]``, ``e`` entries ``[id, name, [service positions],
+    region position or -1, town position or -1, flags, [hours rules], [phone display or
+    [display, tel], …]]``.
+    """
+    regions = list(directory.regions)
+    region_pos = {r.id: i for i, r in enumerate(regions)}
+    towns = [loc for r in regions for loc in r.localities]
+    town_pos = {loc.id: i for i, loc in enumerate(towns)}
+    services = list(directory.services)
+    service_pos = {s.id: i for i, s in enumerate(services)}
+    rows = []
+    for entry in entries:
+        rows.append(
+            [
+                entry.id,
+                entry.name(lang),
+                [service_pos[s] for s in entry.services if s in service_pos],
+                region_pos.get(entry.region or "", -1),
+                town_pos.get(entry.locality or "", -1),
+                flags(entry),
+                hours_rules(entry),
+                [phone_row(p.display, p.tel) for p in entry.phones],
+            ]
+        )
+    return {
+        "r": [[r.id, r.name(lang)] for r in regions],
+        "l": [[loc.id, loc.name(lang), region_pos[loc.region]] for loc in towns],
+        "s": [[s.id, s.name(lang)] for s in services],
+        "e": rows,
+    }
