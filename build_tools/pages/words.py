@@ -24,6 +24,11 @@ def words(lang: str) -> Mapping[str, str | Mapping[str, str]]:
     """Every page word in ``lang``; a missing translation falls back to the default language."""
     with STRINGS_FILE.open(encoding="utf-8") as handle:
         table = yaml.safe_load(handle)
+    for key, texts in table.items():
+        for value in texts.values():
+            # PyYAML reads a bare yes/no as a boolean: quote such words in strings.yml.
+            if not isinstance(value, str | dict):
+                raise ValueError(f"{STRINGS_FILE}: {key}: {value!r} is not text; quote it")
     return MappingProxyType(
         {key: texts.get(lang) or texts[DEFAULT_LANGUAGE] for key, texts in table.items()}
     )
