@@ -1,0 +1,312 @@
+"""Reading HSDS data in the shapes people actually publish, into rows by HSDS 3.0 object type.
+
+Accepted: a folder with CSV files and ``datapackage.json`` (HSDS 1.1 and 3.0 layouts; a
+missing or unreadable ``datapackage.json`` falls back to the standard file names, and says
+so); a folder of such folders (our own export, one per language); a JSON file in the HSDS
+"tabular" shape (keys are CSV file names), or HSDS API objects (a full service or
+organization, or a page of them with ``contents``), whose nested objects are unnested.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .records import Record, clean
+
+#: File stems and datapackage resource names (1.1 and 3.0) → the kind we read them as.
+#: 1.1-only tables keep their own kind: their columns differ from the 3.0 ones.
+KINDS = {
+    "organization": "organization",
+    "organizations": "organization",
+    "service": "service",
+    "services": "service",
+    "location": "location",
+    "locations": "location",
+    "service_at_location": "service_at_location",
+    "services_at_location": "service_at_location",
+    "phone": "phone",
+    "phones": "phone",
+    "schedule": "schedule",
+    "schedules": "schedule",
+    "regular_schedule": "regular_schedule",
+    "regular_schedules": "regular_schedule",
+    "holiday_schedule": "holiday_schedule",
+    "holiday_schedules": "holiday_schedule",
+    "address": "address",
+    "addresses": "address",
+    "physical_address": "physical_address",
+    "physical_addresses": "physical_address",
+    "postal_address": "postal_address",
+    "postal_addresses": "postal_address",
+    "language": "language",
+    "languages": "language",
+    "taxonomy": "taxonomy",
+    "taxonomies": "taxonomy",
+    "taxonomy_term": "taxonomy_term",
+    "taxonomy_terms": "taxonomy_term",
+    "attribute": "attribute",
+    "attributes": "attribute",
+    "service_taxonomy": "service_taxonomy",
+    "services_taxonomy": "service_taxonomy",
+    "service_area": "service_area",
+    "service_areas": "service_area",
+    "meta_table_description": "meta_table_description",
+    "meta_table_descriptions": "meta_table_description",
+}
+
+#: Nested keys of HSDS API objects → the kind of object they hold.
+NESTED = {
+    "organization": "organization",
+    "services": "service",
+    "service": "service",
+    "location": "location",
+    "locations": "location",
+    "service_at_locations": "service_at_location",
+    "phones": "phone",
+    "schedules": "schedule",
+    "addresses": "address",
+    "languages": "language",
+    "attributes": "attribute",
+    "taxonomy_term": "taxonomy_term",
+    "taxonomy_detail": "taxonomy",
+    "service_areas": "service_area",
+    "contacts": "contact",
+    "accessibility": "accessibility",
+    "funding": "funding",
+    "cost_options": "cost_option",
+    "program": "program",
+    "programs": "program",
+    "required_documents": "required_document",
+    "organization_identifiers": "organization_identifier",
+    "metadata": "metadata",
+}
+
+#: The foreign key a nested object gets from its parent, when it does not carry it.
+PARENT_KEYS = {
+    "service": "service_id",
+    "organization": "organization_id",
+    "location": "location_id",
+    "service_at_location": "service_at_location_id",
+    "phone": "phone_id",
+}
+
+
+class ImportInputError(Exception):
+    """The path is not something we can read as HSDS at all."""
+
+
+@dataclass
+class Package:
+    """All rows of one dataset, by kind; ``notes`` are file-level findings for the report."""
+
+    source: str
+    tables: dict[str, list[Record]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    #: The language of its texts, when the package says so (our export, meta descriptions).
+    language: str | None = None
+
+    def rows(self, kind: str) -> list[Record]:
+        return self.tables.get(kind, [])
+
+    def add(self, record: Record) -> None:
+        self.tables.setdefault(record.kind, []).append(record)
+
+    def find(self, kind: str, record_id: str) -> Record | None:
+        for record in self.tables.get(kind, []):
+            if record.id == record_id:
+                return record
+        return None
+
+    def all_records(self) -> list[Record]:
+        return [record for records in self.tables.values() for record in records]
+
+
+def read_packages(path: Path) -> list[Package]:
+    """One package, or several when ``path`` holds one package per sub-folder."""
+    path = Path(path)
+    if path.is_file():
+        return [_read_json(path)]
+    if not path.is_dir():
+        raise ImportInputError(f"{path}: no such file or folder")
+    if (path / "datapackage.json").exists() or any(path.glob("*.csv")):
+        return [_read_folder(path)]
+    subfolders = sorted(
+        p for p in path.iterdir() if p.is_dir() and ((p / "datapackage.json").exists())
+    )
+    if subfolders:
+        return [_read_folder(p, prefix=f"{p.name}/") for p in subfolders]
+    raise ImportInputError(
+        f"{path}: no datapackage.json and no CSV files here — give the folder of an HSDS data "
+        "package (CSV files with datapackage.json), or an HSDS JSON file"
+    )
+
+
+def _read_folder(folder: Path, prefix: str = "") -> Package:
+    package = Package(source=str(folder))
+    resources = _datapackage_resources(folder, package)
+    seen: set[str] = set()
+    for name, file_name in resources:
+        kind = KINDS.get(name) or KINDS.get(Path(file_name).stem)
+        file = folder / file_name
+        seen.add(file.name)
+        if not file.exists():
+            package.notes.append(f"{prefix}{file_name}: listed in datapackage.json but missing")
+            continue
+        _read_csv(file, kind or f"unknown:{name}", package, prefix)
+    for file in sorted(folder.glob("*.csv")):
+        if file.name not in seen:
+            _read_csv(file, KINDS.get(file.stem, f"unknown:{file.stem}"), package, prefix)
+    _detect_language(package)
+    return package
+
+
+def _datapackage_resources(folder: Path, package: Package) -> list[tuple[str, str]]:
+    """(resource name, file) pairs from ``datapackage.json``; [] (reported) if unusable."""
+    file = folder / "datapackage.json"
+    if not file.exists():
+        package.notes.append("datapackage.json: missing; read the CSV files by their HSDS names")
+        return []
+    text = file.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        first = text.strip().splitlines()[0][:80] if text.strip() else ""
+        package.notes.append(
+            f"datapackage.json: not JSON (it reads `{first}`; a symbolic link copied as text?); "
+            "read the CSV files by their HSDS names"
+        )
+        return []
+    if isinstance(data, dict) and isinstance(data.get("language"), str):
+        package.language = data["language"]
+    pairs = []
+    for resource in data.get("resources", []) if isinstance(data, dict) else []:
+        if isinstance(resource, dict) and isinstance(resource.get("path"), str):
+            pairs.append((str(resource.get("name", "")), resource["path"]))
+    return pairs
+
+
+def _read_csv(file: Path, kind: str, package: Package, prefix: str = "") -> None:
+    text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # a row's line in the file: header is line 1; quoted newlines make lines longer, so
+    # the reader's own line counter is used
+    for values in reader:
+        extra = values.pop(None, None)  # cells beyond the header
+        if kind == "taxonomy" and ("vocabulary" in values or "parent_name" in values):
+            kind = "taxonomy_term"  # HSDS 1.1 called its table of terms "taxonomy"
+        record = Record(kind, prefix + file.name, reader.line_num, dict(values))
+        if extra:
+            package.notes.append(
+                f"{record.where}: {len(extra)} cell(s) beyond the header not read: {extra!r}"
+            )
+        package.add(record)
+
+
+def _detect_language(package: Package) -> None:
+    if package.language:
+        return
+    codes = {
+        code
+        for record in package.rows("meta_table_description")
+        if (code := record.peek("language")) and len(code) in (2, 3)
+    }
+    if len(codes) == 1:
+        package.language = codes.pop()
+
+
+def _read_json(file: Path) -> Package:
+    package = Package(source=str(file))
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ImportInputError(f"{file}: not a JSON file ({exc})") from exc
+    if isinstance(data, dict) and data and all(str(k).endswith(".csv") for k in data):
+        for file_name, rows in data.items():
+            kind = KINDS.get(Path(file_name).stem, f"unknown:{file_name}")
+            for index, row in enumerate(rows if isinstance(rows, list) else []):
+                if isinstance(row, dict):
+                    package.add(Record(kind, f"{file.name}[{file_name}]", index + 1, row))
+        _detect_language(package)
+        return package
+    items, kind = _top_level(data, file)
+    counter = _Counter()
+    for item in items:
+        _unnest(item, kind, None, None, file.name, package, counter)
+    return package
+
+
+def _top_level(data: Any, file: Path) -> tuple[list[dict[str, Any]], str]:
+    """The objects and their kind: a list page (``contents``), a list, or one object."""
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        items = [item for item in data["contents"] if isinstance(item, dict)]
+    elif isinstance(data, list):
+        items = [item for item in data if isinstance(item, dict)]
+    elif isinstance(data, dict):
+        items = [data]
+    else:
+        items = []
+    if not items:
+        raise ImportInputError(f"{file}: no HSDS objects in this JSON file")
+    return items, _guess_kind(items[0], file.stem)
+
+
+def _guess_kind(item: dict[str, Any], stem: str) -> str:
+    for name in sorted(KINDS, key=len, reverse=True):
+        if stem.startswith(name):
+            return KINDS[name]
+    if "location_type" in item:
+        return "location"
+    if "service_at_locations" in item or "status" in item:
+        return "service"
+    return "organization" if "organization_identifiers" in item else "unknown:object"
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self) -> int:
+        self.n += 1
+        return self.n
+
+
+def _unnest(
+    item: dict[str, Any],
+    kind: str,
+    parent_kind: str | None,
+    parent_id: str | None,
+    source: str,
+    package: Package,
+    counter: _Counter,
+) -> None:
+    flat = {key: value for key, value in item.items() if not isinstance(value, (dict, list))}
+    key = PARENT_KEYS.get(parent_kind or "")
+    if key and parent_id and not clean(flat.get(key)):
+        flat[key] = parent_id
+    own_id = clean(flat.get("id"))
+    for child_key, value in item.items():
+        child_kind = NESTED.get(child_key, f"unknown:{child_key}")
+        if isinstance(value, dict):
+            _unnest(value, child_kind, kind, own_id, source, package, counter)
+            # a nested single object is linked from its parent by its id
+            child_id = clean(value.get("id"))
+            link = PARENT_KEYS.get(child_kind)
+            if child_id and link and not clean(flat.get(link)):
+                flat[link] = child_id
+        elif isinstance(value, list):
+            for child in value:
+                if isinstance(child, dict):
+                    _unnest(child, child_kind, kind, own_id, source, package, counter)
+    # API objects repeat the same object wherever it is linked: keep one, with every link
+    existing = package.find(kind, own_id) if own_id else None
+    if existing is not None:
+        for key_, value in flat.items():
+            if not clean(existing.values.get(key_)):
+                existing.values[key_] = value
+        return
+    package.add(Record(kind, source, counter.next(), flat))

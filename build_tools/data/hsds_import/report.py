@@ -1,0 +1,72 @@
+"""What an import did not carry over, per file and row, for the editor to go through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .reader import Package
+from .records import Record
+
+#: Tables of vocabulary, not data: a term nobody uses is not a loss worth a line each.
+VOCABULARY = ("taxonomy", "taxonomy_term", "meta_table_description")
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+@dataclass
+class Report:
+    imported: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    def note(self, where: str, message: str) -> None:
+        self.lines.append(f"{where}: {message}")
+
+    def sorted_lines(self) -> list[str]:
+        """By file, then row number, so the editor can go through a file from the top."""
+
+        def key(line: str) -> tuple[str, int, str]:
+            where = line.split(": ", 1)[0]
+            file, _, row = where.rpartition(":")
+            return (file, int(row), line) if row.isdigit() else (where, 0, line)
+
+        return sorted(dict.fromkeys(self.lines), key=key)
+
+    def leftovers(self, package: Package) -> None:
+        """Every row nothing used, and every value nothing took, with file and row."""
+        self.lines.extend(package.notes)
+        unused_terms: dict[str, int] = {}
+        for record in package.all_records():
+            if record.kind in VOCABULARY and not record.used:
+                unused_terms[record.source] = unused_terms.get(record.source, 0) + 1
+                continue
+            left = record.leftovers()
+            if not left:
+                continue
+            fields = ", ".join(f"{name}={_short(value)!r}" for name, value in left.items())
+            if record.used or record.taken:
+                self.note(record.where, f"not imported: {fields}")
+            else:
+                self.note(record.where, f"row not imported ({_kind(record)}): {fields}")
+        for source, count in unused_terms.items():
+            self.lines.append(f"{source}: {count} vocabulary row(s) no imported entry refers to")
+
+    def text(self) -> str:
+        head = [f"Imported {len(self.imported)} entr{'y' if len(self.imported) == 1 else 'ies'}:"]
+        head += [f"  {line}" for line in self.imported]
+        lines = self.sorted_lines()
+        if lines:
+            head.append(f"Not carried over ({len(lines)}):")
+            head += [f"  {line}" for line in lines]
+        else:
+            head.append("Everything in the package was carried over.")
+        return "\n".join(head) + "\n"
+
+
+def _kind(record: Record) -> str:
+    kind = record.kind.removeprefix("unknown:")
+    if record.kind.startswith("unknown:"):
+        return f"{kind}: the directory has no place for it"
+    return f"{kind}: not linked to an imported service"

@@ -1,0 +1,70 @@
+"""Imported entries as YAML files an editor reviews, then moves into ``entries/<folder>/``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import yaml
+
+from .mapping import ImportedEntry
+
+#: Valid where the file ends up (``directory_data/entries/<folder>/``), and in the default
+#: review folder ``directory_data/review/<folder>/``, which has the same depth.
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
+
+KEY_ORDER = (
+    "id", "former_ids", "status", "name", "summary", "services", "national", "region",
+    "locality", "address_visibility", "address", "geo", "phones", "email", "website",
+    "messengers", "hours", "serves", "languages", "free", "anonymous", "wheelchair",
+    "admission", "verified",
+)  # fmt: skip
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, Unicode as is; strings that YAML 1.1 or 1.2 could misread are quoted."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if _ambiguous(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _ambiguous(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in ("yes", "no", "on", "off", "y", "n", "true", "false", "null", "~", ""):
+        return True
+    return value[:1].isdigit() or value[:1] in "+-.:" or ":" in value
+
+
+_Dumper.add_representer(str, _str)
+
+
+def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
+    data = {key: entry.data[key] for key in KEY_ORDER if key in entry.data}
+    lines = [
+        SCHEMA_LINE,
+        f"# Imported from HSDS on {today.isoformat()}: {source} (service {entry.service_uuid}).",
+        "# Check every value against the source, then move this file into",
+        "# directory_data/entries/<folder>/ (its `verified` date is the day of the import).",
+    ]
+    lines += [f"# To do: {item}" for item in entry.todo]
+    lines += [f"# Note: {item}" for item in entry.notes]
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return "\n".join(lines) + "\n" + body
+
+
+def write_entries(
+    entries: list[ImportedEntry], out_dir: Path, *, source: str, today: _dt.date
+) -> list[Path]:
+    """One file per entry in ``out_dir/<region or national or unsorted>/<id>.yml``."""
+    written = []
+    for entry in entries:
+        folder = entry.data.get("region") or (
+            "national" if entry.data.get("national") else "unsorted"
+        )
+        path = Path(out_dir) / str(folder) / f"{entry.data['id']}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(entry, source=source, today=today), encoding="utf-8")
+        written.append(path)
+    return written
