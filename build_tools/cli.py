@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.validate_command",
     "build_tools.report",
     "build_tools.data.scaffold",
+    "build_tools.data.hsds_import.cli",
 )
 
 #: The repository root, for defaults when the command runs from another folder.
