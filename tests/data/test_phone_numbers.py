@@ -1,0 +1,58 @@
+"""Phone numbers as editors write them, shown as people dial them in Belarus."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.data.errors import ERROR, WARNING
+from build_tools.data.phones import PhoneIssue, parse_number
+
+
+@pytest.mark.parametrize(
+    ("raw", "display", "tel"),
+    [
+        ("8 801 100 8 801", "8 801 100-88-01", "+3758011008801"),
+        ("8 017 123-45-67", "8 017 123-45-67", "+375171234567"),
+        ("+375 17 123-45-67", "8 017 123-45-67", "+375171234567"),
+        ("+375 (29) 123-45-67", "8 029 123-45-67", "+375291234567"),
+        ("80291234567", "8 029 123-45-67", "+375291234567"),
+        ("8 0162 12-34-56", "8 0162 12-34-56", "+375162123456"),
+        ("+375 165 12-34-56", "8 0165 12-34-56", "+375165123456"),
+        ("8 01771 2-34-56", "8 01771 2-34-56", "+375177123456"),
+        ("+48 22 123 45 67", "+48 22 123 45 67", "+48221234567"),
+    ],
+)
+def test_full_numbers(raw: str, display: str, tel: str) -> None:
+    dialling = parse_number(raw)
+    assert (dialling.display, dialling.tel, dialling.e164, dialling.short) == (
+        display,
+        tel,
+        tel,
+        False,
+    )
+
+
+@pytest.mark.parametrize("raw", ["101", "102", "103", "104", "112", "133", "170"])
+def test_short_numbers_are_valid(raw: str) -> None:
+    dialling = parse_number(raw)
+    assert (dialling.display, dialling.tel, dialling.e164, dialling.short) == (raw, raw, None, True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "says", "severity"),
+    [
+        ("123-45-67", "without its area code", WARNING),
+        ("2-34-56", "without its area code", WARNING),
+        ("100", "not a known short number", ERROR),
+        ("8 0162 12", "not a valid phone number", ERROR),
+        ("+375 29 123", "not a valid phone number", ERROR),
+        ("tel:102", "not a phone number", ERROR),
+        ("", "not a phone number", ERROR),
+    ],
+)
+def test_doubtful_and_wrong_numbers(raw: str, says: str, severity: str) -> None:
+    with pytest.raises(PhoneIssue) as caught:
+        parse_number(raw)
+    assert says in caught.value.message
+    assert caught.value.severity == severity
+    assert caught.value.fix
