@@ -1,0 +1,89 @@
+"""``directory.csv`` opens right in spreadsheets; ``directory.geojson`` shows public places only."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+from build_tools.data.model import Directory, Text
+from build_tools.feeds.spreadsheet import columns, render_csv
+
+from .conftest import SITE_URL
+
+
+def _rows(feeds_dir: Path) -> list[dict[str, str]]:
+    text = (feeds_dir / "directory.csv").read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_is_utf8_with_bom_and_crlf(feeds_dir: Path) -> None:
+    raw = (feeds_dir / "directory.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert "Кризисная комната «Пример»" in raw.decode("utf-8-sig")
+
+
+def test_csv_has_one_row_per_entry_and_the_documented_columns(
+    directory: Directory, feeds_dir: Path
+) -> None:
+    text = (feeds_dir / "directory.csv").read_bytes().decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(text)))
+    assert header == columns()
+    for name in ("id", "name_ru", "name_be", "name_en", "phones", "hours", "verified", "url_en"):
+        assert name in header
+    rows = _rows(feeds_dir)
+    assert [row["id"] for row in rows] == [entry.id for entry in directory.entries]
+    children = next(row for row in rows if row["id"] == "minsk-children-line")
+    assert children["phones"] == "8 017 111-22-33; 8 029 765-43-21; 8 033 111-22-33"
+    assert children["services_names_ru"] == "Детям и подросткам; Горячая линия"
+    centre = next(row for row in rows if row["id"] == "minsk-family-centre")
+    assert (centre["address_ru"], centre["lat"], centre["lon"]) == (
+        "ул. Примерная, 1",
+        "53.9",
+        "27.56",
+    )
+    assert centre["url_be"] == f"{SITE_URL}be/directory/minsk-family-centre/"
+
+
+def test_csv_keeps_confidential_addresses_out(directory: Directory, feeds_dir: Path) -> None:
+    for row in _rows(feeds_dir):
+        entry = directory.entry(row["id"])
+        if entry.address_visibility != "public":
+            assert not any(row[f"address_{lang}"] for lang in ("ru", "be", "en"))
+            assert not row["lat"] and not row["lon"]
+        if entry.address_visibility == "hidden":
+            assert not row["locality"] and not row["locality_name_ru"]
+
+
+def test_csv_cells_cannot_run_as_formulas(directory: Directory) -> None:
+    evil = dataclasses.replace(
+        directory.entry("minsk-legal-aid"),
+        name=Text(
+            {"ru": '=HYPERLINK("https://evil.example/","x")', "be": "+1+1", "en": "@SUM(A1)"}
+        ),
+        summary=Text({"ru": "-2+3"}),
+    )
+    entries = tuple(evil if e.id == evil.id else e for e in directory.entries)
+    text = render_csv(dataclasses.replace(directory, entries=entries), site_url=SITE_URL)
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["id"] == "minsk-legal-aid")
+    assert row["name_ru"] == '\'=HYPERLINK("https://evil.example/","x")'
+    assert row["name_be"] == "'+1+1"
+    assert row["name_en"] == "'@SUM(A1)"
+    assert row["summary_ru"] == "'-2+3"
+    for cell in (c for r in csv.reader(io.StringIO(text)) for c in r):
+        assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_geojson_has_only_public_places_with_a_point(directory: Directory, feeds_dir: Path) -> None:
+    data = json.loads((feeds_dir / "directory.geojson").read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    expected = [e.id for e in directory.entries if e.address_public and e.geo is not None]
+    assert [feature["id"] for feature in data["features"]] == expected
+    assert expected == ["minsk-family-centre", "vitebsk-help-centre"]
+    centre = data["features"][0]
+    assert centre["geometry"] == {"type": "Point", "coordinates": [27.56, 53.9]}
+    assert centre["properties"]["address_en"] == "1 Prymiernaja St"
+    assert centre["properties"]["url_ru"] == f"{SITE_URL}directory/minsk-family-centre/"
