@@ -32,19 +32,24 @@ def mkdocs_search_dir() -> Path:
     return Path(spec.origin).parent / "contrib" / "search"
 
 
-_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?!!)[\s\S]*?\*/[ \t]*\n", re.MULTILINE)
-_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+#: A ``/*!`` comment, or a comment that starts its line; licence notices are kept.
+_COMMENT = re.compile(
+    r"/\*![\s\S]*?\*/|^[ \t]*/\*[\s\S]*?\*/[ \t]*\n|^[ \t]*//[^\n]*\n", re.MULTILINE
+)
 
 
 def slim_script(source: str) -> str:
-    """Drop comments that stand on lines of their own; licence headers (``/*!``) stay.
+    """Drop comments that stand on lines of their own; licence and copyright notices stay.
 
     lunr.js is mostly documentation comments; a phone on a slow connection should not
     download them. Only whole-line comments go, so code and strings are never touched
     (the finder's tests load the result in Node and in Chromium).
     """
-    source = _BLOCK_COMMENT.sub("", source)
-    return _LINE_COMMENT.sub("", source)
+    return _COMMENT.sub(lambda m: m.group(0) if _is_licence(m.group(0)) else "", source)
+
+
+def _is_licence(comment: str) -> bool:
+    return comment.startswith("/*!") or "@license" in comment or "Copyright" in comment
 
 
 def copy_lunr(target_dir: Path) -> list[str]:

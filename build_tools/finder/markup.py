@@ -9,9 +9,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from build_tools import i18n
 from build_tools.components import ui_strings
 from build_tools.data.model import Directory
-from build_tools.finder.assets import PAGE_SCRIPTS, build_id, root_from_directory_page
+from build_tools.finder.assets import (
+    PAGE_SCRIPTS,
+    WORKER_NAME,
+    build_id,
+    root_from_directory_page,
+)
 from build_tools.finder.guide import load_guide
 
 _ENV = Environment(
@@ -79,7 +85,7 @@ def render_slot(directory: Directory, lang: str) -> str:
         "lang": lang,
         "build": build_id(directory),
         "data": "../finder/data.json",
-        "worker": root + "sw.js?lang=" + lang,
+        "worker": f"{root}{WORKER_NAME}?manifest={i18n.url_prefix(lang)}finder/offline.json",
         "scope": root,
         "start": guide["start"],
         "ui": ui,

@@ -29,6 +29,24 @@ HOURS_KNOWN = 1024
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 
 
+Rule = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
+
+
+def effective_hours(entry: Entry) -> tuple[bool, list[Rule]] | None:
+    """``(always, rules)`` of the entry, or of its phones when the entry itself has none.
+
+    A helpline often has hours only on its number; "open now" should still know them.
+    """
+    if entry.hours is not None:
+        return entry.hours.always, list(entry.hours.rules)
+    phone_hours = [p.hours for p in entry.phones if p.hours is not None]
+    if not phone_hours:
+        return None
+    if any(h.always for h in phone_hours):
+        return True, []
+    return False, [rule for h in phone_hours for rule in h.rules]
+
+
 def flags(entry: Entry) -> int:
     value = 0
     if entry.national:
@@ -41,9 +59,10 @@ def flags(entry: Entry) -> int:
         value |= WHEELCHAIR
     elif entry.wheelchair == "limited":
         value |= WHEELCHAIR_LIMITED
-    if entry.hours is not None:
+    hours = effective_hours(entry)
+    if hours is not None:
         value |= HOURS_KNOWN
-        if entry.hours.always:
+        if hours[0]:
             value |= ALWAYS_OPEN
     if entry.is_sample:
         value |= SAMPLE
@@ -55,10 +74,11 @@ def flags(entry: Entry) -> int:
 def hours_rules(entry: Entry) -> list[list[int]]:
     """The editor's rules: ``[weekday bits (Monday = 1), start, end, start, end…]`` in
     minutes of the day, Minsk time; an end past 1440 runs into the next day."""
-    if entry.hours is None or entry.hours.always:
+    hours = effective_hours(entry)
+    if hours is None or hours[0]:
         return []
     out = []
-    for days, spans in entry.hours.rules:
+    for days, spans in hours[1]:
         if not spans:
             continue
         bits = sum(1 << day for day in days)

@@ -1,0 +1,597 @@
+/*
+ * The finder on the directory home: search as you type, filters, the guided path and the
+ * opt-in offline copy. Everything runs on this device: the index and the cards come in one
+ * file (finder/data.json) and nothing typed leaves the page — no URL, no history, no storage.
+ * Cards are built with createElement/textContent only; no data ever becomes HTML.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-hd-finder]");
+  var configElement = document.getElementById("hd-finder-config");
+  if (!root || !configElement || !window.lunr || !window.HelpdirTokens) return;
+
+  var lunr = window.lunr;
+  var T = window.HelpdirTokens;
+  var config = JSON.parse(configElement.textContent);
+  var ui = config.ui;
+  var MAX_SHOWN = 50;
+  var WEEK = 10080;
+  var MINSK_OFFSET_MINUTES = 180; // Belarus keeps UTC+3 all year.
+
+  // Flag bits: the same numbers as build_tools/finder/records.py.
+  var FLAG = {
+    national: 1, free: 2, anonymous: 4, wheelchair: 8, wheelchairLimited: 16,
+    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024
+  };
+  // Words that narrow nothing; everything else a person types must match.
+  var SKIP = {};
+  ("в во на для и с со у к по из от до за о об мне меня мой моя нужна нужен нужно где " +
+   "ў і ці з ад да па пра мяне патрэбна дзе " +
+   "the a an of for in at to and my me i need where").split(" ").forEach(function (w) {
+    SKIP[w] = true;
+  });
+
+  var els = {
+    query: root.querySelector("#hd-finder-q"),
+    status: root.querySelector("#hd-finder-status"),
+    results: root.querySelector("#hd-finder-results"),
+    region: root.querySelector('[data-filter="region"]'),
+    town: root.querySelector('[data-filter="town"]'),
+    service: root.querySelector('[data-filter="service"]'),
+    serves: root.querySelector('[data-filter="serves"]'),
+    checks: root.querySelectorAll('input[type="checkbox"][data-filter]'),
+    clear: root.querySelector("[data-finder-clear]")
+  };
+  var state = { data: null, index: null, guideServices: null, guideDone: false };
+
+  root.hidden = false;
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function setStatus(text) {
+    els.status.textContent = text;
+  }
+
+  // ------------------------------------------------------------------ the index
+
+  /*
+   * lunr.py's index arrives packed (build_tools/finder/index.py): sorted terms and, per
+   * field, the gaps between the entries each term occurs in. This rebuilds lunr's own
+   * serialised form, with lunr's scoring, and loads it.
+   */
+  function unpackIndex(packed) {
+    var fields = packed.f.map(function (f) { return f[0]; });
+    var count = packed.c;
+    var terms = packed.w;
+    var k1 = 1.2;
+    var b = 0.75;
+    var frequencies = {};
+    var lengths = {};
+    var documentsWithTerm = new Array(terms.length).fill(0);
+    var inverted = new Array(terms.length);
+    fields.forEach(function (field) {
+      frequencies[field] = [];
+      lengths[field] = new Array(count).fill(0);
+      for (var d = 0; d < count; d++) frequencies[field].push([]);
+    });
+    for (var t = 0; t < terms.length; t++) {
+      var posting = { _index: t };
+      for (var f = 0; f < fields.length; f++) {
+        var field = fields[f];
+        var docs = {};
+        var gaps = packed[field][t];
+        var doc = 0;
+        for (var g = 0; g < gaps.length; g++) {
+          doc += gaps[g];
+          if (!docs[doc]) {
+            docs[doc] = {};
+            documentsWithTerm[t] += 1;
+            frequencies[field][doc].push([t, 0]);
+          }
+          var list = frequencies[field][doc];
+          list[list.length - 1][1] += 1;
+          lengths[field][doc] += 1;
+        }
+        posting[field] = docs;
+      }
+      inverted[t] = [terms[t], posting];
+    }
+    var vectors = [];
+    packed.f.forEach(function (pair) {
+      var field = pair[0];
+      var boost = pair[1];
+      var total = lengths[field].reduce(function (a, c) { return a + c; }, 0);
+      var average = total / count;
+      for (var d = 0; d < count; d++) {
+        var elements = [];
+        frequencies[field][d].forEach(function (item) {
+          var df = documentsWithTerm[item[0]];
+          var idf = Math.log(1 + Math.abs((count - df + 0.5) / (df + 0.5)));
+          var tf = item[1];
+          var score = idf * ((k1 + 1) * tf) /
+            (k1 * (1 - b + b * (lengths[field][d] / average)) + tf);
+          score *= boost;
+          elements.push(item[0], Math.round(score * 1000) / 1000);
+        });
+        vectors.push([field + "/" + d, elements]);
+      }
+    });
+    return {
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: vectors,
+      invertedIndex: inverted,
+      pipeline: packed.p
+    };
+  }
+
+  // ------------------------------------------------------------------ searching
+
+  function phoneDigits(phone) {
+    var display = typeof phone === "string" ? phone : phone[0];
+    return display.replace(/\D/g, "");
+  }
+
+  function nationalDigits(digits) {
+    if (digits.indexOf("375") === 0) return digits.slice(3);
+    if (digits.length === 11 && digits.indexOf("80") === 0) return digits.slice(2);
+    if (digits.length === 11 && digits.charAt(0) === "8") return digits.slice(1);
+    return digits;
+  }
+
+  function telOf(phone) {
+    if (typeof phone !== "string") return phone[1];
+    var digits = phoneDigits(phone);
+    if (digits.length === 11 && digits.indexOf("80") === 0) return "+375" + digits.slice(2);
+    if (digits.length === 11 && digits.charAt(0) === "8") return "+375" + digits.slice(1);
+    return digits;
+  }
+
+  /* Entries with a phone number containing the typed digits, however they were grouped. */
+  function searchPhones(digits) {
+    var found = new Map();
+    var wanted = nationalDigits(digits);
+    state.data.e.forEach(function (entry, position) {
+      entry[7].forEach(function (phone) {
+        var local = phoneDigits(phone);
+        var national = nationalDigits(local);
+        var score = 0;
+        if (local === digits || national === wanted) score = 20;
+        else if (local.indexOf(digits) !== -1 || national.indexOf(wanted) !== -1) score = 5;
+        if (score > (found.get(position) || 0)) found.set(position, score);
+      });
+    });
+    return found;
+  }
+
+  function searchWord(word) {
+    var variants = [word];
+    if (T.hasLatin(word)) {
+      var cyrillic = T.latinToCyrillic(word);
+      if (cyrillic !== word) variants.push(cyrillic);
+    }
+    var found = new Map();
+    var results = state.index.query(function (q) {
+      variants.forEach(function (v) {
+        q.term(v, { usePipeline: true, boost: 10 });
+        q.term(v, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        if (v.length >= 5 && /[a-zа-я]/.test(v)) {
+          q.term(v, { usePipeline: true, editDistance: 1, boost: 1 });
+        }
+      });
+    });
+    results.forEach(function (r) { found.set(Number(r.ref), r.score); });
+    return found;
+  }
+
+  /* Every part of the query must match (a part that matches nothing at all is let go). */
+  function searchQuery(text) {
+    var words = T.words(text);
+    var parts = [];
+    var digits = "";
+    words.forEach(function (w) {
+      if (/^\d+$/.test(w)) {
+        digits += w;
+        return;
+      }
+      if (digits) parts.push({ digits: digits });
+      digits = "";
+      parts.push({ word: w });
+    });
+    if (digits) parts.push({ digits: digits });
+    var meaningful = parts.filter(function (p) {
+      if (p.digits) return p.digits.length >= 3 || parts.length === 1;
+      return !SKIP[p.word] && (p.word.length >= 2 || parts.length === 1);
+    });
+    if (!meaningful.length) return null;
+    var total = null;
+    meaningful.forEach(function (part) {
+      var found = part.digits ? searchPhones(part.digits) : searchWord(part.word);
+      if (!found.size) return;
+      if (total === null) {
+        total = found;
+        return;
+      }
+      var both = new Map();
+      total.forEach(function (score, position) {
+        if (found.has(position)) both.set(position, score + found.get(position));
+      });
+      total = both;
+    });
+    return total || new Map();
+  }
+
+  // ------------------------------------------------------------------ hours
+
+  function minuteOfWeek(date) {
+    var minsk = new Date(date.getTime() + MINSK_OFFSET_MINUTES * 60000);
+    var day = (minsk.getUTCDay() + 6) % 7;
+    return day * 1440 + minsk.getUTCHours() * 60 + minsk.getUTCMinutes();
+  }
+
+  /* The minute of the week the current opening ends, or -1 when closed now. */
+  function openUntil(rules, now) {
+    for (var r = 0; r < rules.length; r++) {
+      var rule = rules[r];
+      for (var day = 0; day < 7; day++) {
+        if (!(rule[0] & (1 << day))) continue;
+        for (var s = 1; s + 1 < rule.length; s += 2) {
+          var start = day * 1440 + rule[s];
+          var end = day * 1440 + rule[s + 1];
+          if ((now >= start && now < end) || (now + WEEK >= start && now + WEEK < end)) {
+            return end;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  function clock(minute) {
+    var m = minute % 1440;
+    var h = Math.floor(m / 60);
+    var mm = m % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (mm < 10 ? "0" : "") + mm;
+  }
+
+  function isOpen(entry, now) {
+    if (entry[5] & FLAG.always) return true;
+    return openUntil(entry[6], now) !== -1;
+  }
+
+  // ------------------------------------------------------------------ filters
+
+  function filters() {
+    var checked = {};
+    els.checks.forEach(function (box) { checked[box.getAttribute("data-filter")] = box.checked; });
+    return {
+      region: els.region.value,
+      town: els.town.value,
+      service: els.service.value,
+      serves: els.serves.value,
+      checked: checked
+    };
+  }
+
+  function anyFilter(f) {
+    if (f.region || f.town || f.service || f.serves || state.guideServices) return true;
+    return Object.keys(f.checked).some(function (k) { return f.checked[k]; });
+  }
+
+  function passes(entry, f, now) {
+    var data = state.data;
+    var flags = entry[5];
+    var national = flags & FLAG.national;
+    if (f.region && !national && (entry[3] < 0 || data.r[entry[3]][0] !== f.region)) return false;
+    if (f.town && !national && (entry[4] < 0 || data.l[entry[4]][0] !== f.town)) return false;
+    var services = entry[2].map(function (i) { return data.s[i][0]; });
+    if (f.service && services.indexOf(f.service) === -1) return false;
+    if (state.guideServices && !state.guideServices.some(function (s) {
+      return services.indexOf(s) !== -1;
+    })) return false;
+    if (f.serves && !(flags & FLAG[f.serves])) return false;
+    if (f.checked.free && !(flags & FLAG.free)) return false;
+    if (f.checked.anonymous && !(flags & FLAG.anonymous)) return false;
+    if (f.checked.wheelchair && !(flags & (FLAG.wheelchair | FLAG.wheelchairLimited))) {
+      return false;
+    }
+    if (f.checked.always && !(flags & FLAG.always)) return false;
+    if (f.checked.open_now && !isOpen(entry, now)) return false;
+    return true;
+  }
+
+  function fillTowns() {
+    var region = els.region.value;
+    var keep = els.town.value;
+    while (els.town.options.length > 1) els.town.remove(1);
+    state.data.l.forEach(function (town) {
+      if (region && state.data.r[town[2]][0] !== region) return;
+      var option = document.createElement("option");
+      option.value = town[0];
+      option.textContent = town[1];
+      els.town.appendChild(option);
+    });
+    els.town.value = keep;
+    if (els.town.value !== keep) els.town.value = "";
+  }
+
+  // ------------------------------------------------------------------ cards
+
+  function text(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+
+  function card(entry, now) {
+    var data = state.data;
+    var flags = entry[5];
+    var item = text("li", "hd-card");
+    var heading = text("h3", "hd-card__name");
+    var link = text("a", null, entry[1]);
+    link.href = encodeURIComponent(entry[0]) + "/";
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (flags & FLAG.sample) item.appendChild(text("p", "hd-card__sample", ui.sample));
+    var where = flags & FLAG.national ? ui.nationwide
+      : entry[4] >= 0 ? data.l[entry[4]][1]
+      : entry[3] >= 0 ? data.r[entry[3]][1] : "";
+    var services = entry[2].map(function (i) { return data.s[i][1]; }).join(", ");
+    item.appendChild(text("p", "hd-card__meta", [services, where].filter(Boolean).join(" · ")));
+    var hours = "";
+    if (flags & FLAG.always) hours = ui.always;
+    else if (flags & FLAG.hoursKnown) {
+      var until = openUntil(entry[6], now);
+      hours = until === -1 ? ui.closed_now : format(ui.open_until, { time: clock(until) });
+    }
+    var badges = [];
+    if (flags & FLAG.free) badges.push(ui.free);
+    if (flags & FLAG.anonymous) badges.push(ui.anonymous);
+    var line = [hours].concat(badges).filter(Boolean).join(" · ");
+    if (line) item.appendChild(text("p", "hd-card__hours", line));
+    if (entry[7].length) {
+      var calls = text("p", "hd-card__calls");
+      entry[7].forEach(function (phone) {
+        var call = text("a", "hd-card__call", typeof phone === "string" ? phone : phone[0]);
+        call.href = "tel:" + telOf(phone);
+        call.setAttribute("aria-label", ui.call + " " + call.textContent);
+        calls.appendChild(call);
+      });
+      item.appendChild(calls);
+    }
+    return item;
+  }
+
+  // ------------------------------------------------------------------ showing results
+
+  function update() {
+    if (!state.data) return;
+    var f = filters();
+    var now = minuteOfWeek(new Date());
+    var scores = searchQuery(els.query.value);
+    var list = [];
+    if (scores === null) {
+      if (anyFilter(f)) {
+        state.data.e.forEach(function (entry, position) { list.push([position, 0]); });
+      }
+    } else {
+      scores.forEach(function (score, position) { list.push([position, score]); });
+    }
+    var entries = state.data.e;
+    var matching = list.filter(function (pair) { return passes(entries[pair[0]], f, now); });
+    var local = f.region || f.town;
+    matching.sort(function (a, b) {
+      if (b[1] !== a[1]) return b[1] - a[1];
+      if (local) {
+        var na = entries[a[0]][5] & FLAG.national;
+        var nb = entries[b[0]][5] & FLAG.national;
+        if (na !== nb) return na ? 1 : -1;
+      }
+      return a[0] - b[0];
+    });
+    var fragment = document.createDocumentFragment();
+    matching.slice(0, MAX_SHOWN).forEach(function (pair) {
+      fragment.appendChild(card(entries[pair[0]], now));
+    });
+    els.results.replaceChildren(fragment);
+    if (scores === null && !anyFilter(f)) setStatus("");
+    else if (!matching.length) setStatus(ui.nothing);
+    else if (matching.length > MAX_SHOWN) {
+      setStatus(format(ui.found_more, { n: matching.length, shown: MAX_SHOWN }));
+    } else setStatus(format(ui.found, { n: matching.length }));
+  }
+
+  function start(data) {
+    state.data = data;
+    state.index = lunr.Index.load(unpackIndex(data.x));
+    fillTowns();
+    setStatus("");
+    update();
+  }
+
+  els.query.addEventListener("input", update);
+  els.query.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") event.preventDefault();
+  });
+  els.region.addEventListener("change", function () {
+    fillTowns();
+    update();
+  });
+  els.service.addEventListener("change", function () {
+    state.guideServices = null;
+    update();
+  });
+  [els.town, els.serves].forEach(function (select) { select.addEventListener("change", update); });
+  els.checks.forEach(function (box) { box.addEventListener("change", update); });
+  els.clear.addEventListener("click", function () {
+    els.query.value = "";
+    [els.region, els.town, els.service, els.serves].forEach(function (s) { s.value = ""; });
+    els.checks.forEach(function (box) { box.checked = false; });
+    state.guideServices = null;
+    fillTowns();
+    update();
+  });
+
+  fetch(config.data, { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    })
+    .then(start)
+    .catch(function () { setStatus(ui.load_failed); });
+
+  // ------------------------------------------------------------------ guided path
+
+  (function guide() {
+    var section = root.querySelector("[data-hd-guide]");
+    if (!section) return;
+    var steps = section.querySelectorAll("[data-guide-step]");
+    var emergency = section.querySelector("[data-guide-emergency]");
+    var restart = section.querySelector("[data-guide-restart]");
+
+    function show(id) {
+      steps.forEach(function (step) {
+        step.hidden = step.getAttribute("data-guide-step") !== id;
+        if (!step.hidden) {
+          var first = step.querySelector("button");
+          if (first && document.activeElement && section.contains(document.activeElement)) {
+            first.focus();
+          }
+        }
+      });
+    }
+
+    function begin() {
+      emergency.hidden = true;
+      restart.textContent = ui.guide_restart;
+      restart.hidden = true;
+      show(config.start);
+    }
+
+    section.addEventListener("click", function (event) {
+      var answer = event.target.closest(".hd-guide__answer");
+      if (!answer || !section.contains(answer)) return;
+      restart.hidden = false;
+      if (answer.hasAttribute("data-emergency")) {
+        emergency.hidden = false;
+        var call = emergency.querySelector("a");
+        if (call) call.focus();
+      }
+      var services = answer.getAttribute("data-services");
+      if (services) {
+        state.guideServices = services.split(" ");
+        els.service.value = "";
+      }
+      if (answer.hasAttribute("data-region")) {
+        els.region.value = answer.getAttribute("data-region");
+        if (state.data) fillTowns();
+      }
+      var next = answer.getAttribute("data-next");
+      if (next) {
+        show(next);
+        return;
+      }
+      show("");
+      els.query.value = "";
+      update();
+      if (!anyFilter(filters()) && state.data) {
+        // "Show everything, anywhere": list every entry.
+        state.guideServices = state.data.s.map(function (s) { return s[0]; });
+        update();
+      }
+      els.status.setAttribute("tabindex", "-1");
+      els.status.focus();
+    });
+    restart.addEventListener("click", function () {
+      state.guideServices = null;
+      begin();
+      var first = section.querySelector("[data-guide-step]:not([hidden]) button");
+      if (first) first.focus();
+    });
+    begin();
+  })();
+
+  // ------------------------------------------------------------------ offline copy
+
+  (function offline() {
+    var section = root.querySelector("[data-hd-offline]");
+    if (!section) return;
+    var keep = section.querySelector("[data-offline-keep]");
+    var remove = section.querySelector("[data-offline-remove]");
+    var status = section.querySelector("[data-offline-status]");
+    var PREFIX = "helpdir-offline-";
+    var workers = navigator.serviceWorker;
+
+    function kept(yes) {
+      keep.hidden = yes;
+      remove.hidden = !yes;
+    }
+
+    if (!workers || !window.isSecureContext || !window.caches) {
+      keep.disabled = true;
+      status.textContent = ui.offline_unavailable;
+      return;
+    }
+    workers.getRegistration(config.scope).then(function (registration) {
+      kept(Boolean(registration));
+    }, function () {});
+
+    function activated(registration) {
+      return new Promise(function (resolve, reject) {
+        var worker = registration.installing || registration.waiting;
+        if (!worker) {
+          if (registration.active) resolve();
+          else reject(new Error("no worker"));
+          return;
+        }
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "activated") resolve();
+          if (worker.state === "redundant") reject(new Error("install failed"));
+        });
+      });
+    }
+
+    keep.addEventListener("click", function () {
+      keep.disabled = true;
+      status.textContent = ui.offline_saving;
+      workers.register(config.worker, { scope: config.scope })
+        .then(activated)
+        .then(function () {
+          kept(true);
+          status.textContent = ui.offline_kept;
+        })
+        .catch(function () {
+          status.textContent = ui.offline_failed;
+          return removeAll();
+        })
+        .then(function () { keep.disabled = false; });
+    });
+
+    function removeAll() {
+      return workers.getRegistrations()
+        .then(function (registrations) {
+          return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+        })
+        .then(function () { return caches.keys(); })
+        .then(function (names) {
+          return Promise.all(names.filter(function (name) {
+            return name.indexOf(PREFIX) === 0;
+          }).map(function (name) { return caches.delete(name); }));
+        });
+    }
+
+    remove.addEventListener("click", function () {
+      removeAll().then(function () {
+        kept(false);
+        status.textContent = ui.offline_removed;
+        keep.focus();
+      });
+    });
+  })();
+})();
