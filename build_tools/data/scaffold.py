@@ -104,7 +104,9 @@ def skeleton(
     else:
         town = f"locality: {locality}" if locality else "# locality: a town id of the region"
         place = f"# The region and town, ids from regions.yml.\nregion: {region}\n{town}"
-    if confidential:
+    if region is None and not confidential:
+        address = "# A country-wide service usually has no address; add `address:` if it has."
+    elif confidential:
         address = (
             "# Confidential: never write the address or geo of this place here (the data\n"
             "# repository is public). The page says the address is given by phone.\n"
