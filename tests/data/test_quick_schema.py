@@ -61,6 +61,8 @@ def test_quick_verdict_equals_jsonschema_verdict(kind: str, file: str) -> None:
     full = Draft202012Validator(schema(kind), format_checker=_FORMATS)
     base, ok = quick.check(doc.data, doc.raw)
     assert ok and full.is_valid(base)
+    if isinstance(base, list):
+        base = base[:2]  # items share one schema; two show the list rules too
     checked = 0
     for path in paths(base):
         for new in WRONG:
