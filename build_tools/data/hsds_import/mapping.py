@@ -30,6 +30,7 @@ from .texts import guess_language, slug
 _BELARUS = (51.2, 56.2, 23.1, 32.8)
 _LINKS = ("id", "service_id", "location_id", "organization_id", "service_at_location_id")
 _BOOLEAN_FACTS = {v.FREE: "free", v.ANONYMOUS: "anonymous"}
+_PLAIN_PHONES = ("voice", "cell", "mobile")
 
 
 @dataclass
@@ -386,12 +387,10 @@ class PackageMapper:
             for row in self.links(kind, "location_id", location.id):
                 if kind == "postal_address" or row.peek("address_type") in ("postal", "virtual"):
                     row.used = True
+                    row.take("id", "location_id", "address_type")
                     self.report.note(
-                        row.where,
-                        "a postal address: the directory publishes only where to go, "
-                        f"not imported ({_address_line(row)})",
+                        row.where, "a postal address: the directory publishes only where to go"
                     )
-                    row.take(*row.values)
                 else:
                     rows.append(row)
         if not rows:
@@ -460,11 +459,12 @@ class PackageMapper:
         number = row.peek("number")
         kind = (row.peek("type") or "voice").lower()
         row.used = True
-        row.take(*_LINKS, "contact_id", "type")
+        row.take(*_LINKS, "contact_id")
+        if kind in _PLAIN_PHONES:
+            row.take("type")  # what every phone of ours is; other types stay in the report
         if number is None:
             return None
         if kind == "fax":
-            row.taken.discard("type")
             self.report.note(row.where, f"fax number `{number}` not imported")
             return None
         try:
@@ -571,8 +571,3 @@ class PackageMapper:
         if admission and s.peek("application_process"):
             admission["notes"] = self.text(s.get("application_process") or "")
         return admission
-
-
-def _address_line(row: Record) -> str:
-    parts = ("address_1", "address_2", "city", "state_province", "postal_code", "country")
-    return ", ".join(value for name in parts if (value := row.peek(name)))

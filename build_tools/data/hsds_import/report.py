@@ -37,21 +37,17 @@ class Report:
     def leftovers(self, package: Package) -> None:
         """Every row nothing used, and every value nothing took, with file and row."""
         self.lines.extend(package.notes)
-        unused_terms: dict[str, int] = {}
         for record in package.all_records():
-            if record.kind in VOCABULARY and not record.used:
-                unused_terms[record.source] = unused_terms.get(record.source, 0) + 1
-                continue
             left = record.leftovers()
             if not left:
                 continue
             fields = ", ".join(f"{name}={_short(value)!r}" for name, value in left.items())
-            if record.used or record.taken:
+            if record.kind in VOCABULARY and not record.used:
+                self.note(record.where, f"vocabulary no imported entry refers to: {fields}")
+            elif record.used or record.taken:
                 self.note(record.where, f"not imported: {fields}")
             else:
                 self.note(record.where, f"row not imported ({_kind(record)}): {fields}")
-        for source, count in unused_terms.items():
-            self.lines.append(f"{source}: {count} vocabulary row(s) no imported entry refers to")
 
     def text(self) -> str:
         head = [f"Imported {len(self.imported)} entr{'y' if len(self.imported) == 1 else 'ies'}:"]

@@ -34,7 +34,8 @@ def _ambiguous(value: str) -> bool:
     lowered = value.lower()
     if lowered in ("yes", "no", "on", "off", "y", "n", "true", "false", "null", "~", ""):
         return True
-    return value[:1].isdigit() or value[:1] in "+-.:" or ":" in value
+    # numbers, times and dates read differently in YAML 1.1 and 1.2; PyYAML quotes the rest
+    return value[:1].isdigit() or value[:1] in "+-.:"
 
 
 _Dumper.add_representer(str, _str)
