@@ -68,7 +68,9 @@ def directory_pages(
 
     pages = [GeneratedPage("directory/index.md", _html(L.word("home_title")), home)]
     for region in directory.regions:
-        pages.append(_region_page(L, region, by_region[region.id], national, service_order))
+        pages.append(
+            _region_page(L, region, by_region[region.id], national, service_order, page_root)
+        )
     for service in directory.services:
         pages.append(_service_page(L, service, by_service[service.id], directory.regions))
     for entry in directory.entries:
@@ -123,6 +125,7 @@ def _region_page(
     entries: list[Entry],
     national: list[Entry],
     service_order: Mapping[str, int],
+    page_root: str,
 ) -> GeneratedPage:
     """Entries by town, then by kind of help; each entry once per town, under its first kind."""
 
@@ -145,6 +148,7 @@ def _region_page(
         return render(
             "region.html",
             L=L,
+            page_url=f"{page_root}regions/{region.id}/" if page_root else "",
             region=region,
             count=len(entries),
             national=national,

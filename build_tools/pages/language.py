@@ -102,9 +102,9 @@ class PageLanguage:
         """The empty, hidden hint the open-now script fills in (Minsk time, in the browser).
 
         The weekly intervals travel in a ``data-`` attribute; without the script the hint
-        stays hidden and the written-out hours say everything.
+        stays hidden and the written-out hours say everything. Around the clock needs no hint.
         """
-        if hours is None:
+        if hours is None or hours.always:
             return Markup("")
         spans = [[i.start, i.end] for i in hours.intervals]
         ui = self.ui_open_now
