@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -153,18 +153,25 @@ def _finish(pending: _Pending, made: Made) -> LeafletInfo:
 
 
 def _run(
-    pending: list[_Pending], progress: Callable[[LeafletInfo, int, int], None] | None
+    pending: Iterable[_Pending],
+    count: int,
+    progress: Callable[[LeafletInfo, int, int], None] | None,
 ) -> list[LeafletInfo]:
-    by_target = {p.job.target: p for p in pending}
-    done: list[LeafletInfo] = []
+    by_target: dict[str, _Pending] = {}
+    finished: list[LeafletInfo] = []
+
+    def jobs() -> Iterator[Job]:
+        for item in pending:
+            by_target[item.job.target] = item
+            yield item.job
 
     def report(made: Made) -> None:
+        finished.append(_finish(by_target[made.target], made))
         if progress:
-            progress(_finish(by_target[made.target], made), len(done) + 1, len(pending))
+            progress(finished[-1], len(finished), count)
 
-    for made in make_all([p.job for p in pending], progress=report):
-        done.append(_finish(by_target[made.target], made))
-    return done
+    make_all(jobs(), count=count, progress=report)
+    return finished
 
 
 def build_leaflets(
@@ -182,32 +189,29 @@ def build_leaflets(
     """
     out_dir = Path(out_dir)
     today = made_on()
-    pending: list[_Pending] = []
     areas: list[str | None] = [r.id for r in directory.regions]
     areas.append(None)
-    for lang in languages:
-        for region_id in areas:
-            places = candidates(directory, region_id)
-            pending.append(
-                _leaflet(
+
+    def pending() -> Iterator[_Pending]:
+        for lang in languages:
+            for region_id in areas:
+                yield _leaflet(
                     directory,
                     out_dir,
                     lang=lang,
                     region_id=region_id,
                     site_url=site_url,
-                    places=places,
+                    places=candidates(directory, region_id),
                     total=all_places(directory, region_id),
                     path=f"{lang}/{region_id or 'national'}.pdf",
                     today=today,
                     languages=languages,
                 )
-            )
-        pending.append(
-            _cards(
+            yield _cards(
                 directory, out_dir, lang=lang, site_url=site_url, today=today, languages=languages
             )
-        )
-    return _run(pending, progress)
+
+    return _run(pending(), len(languages) * (len(areas) + 1), progress)
 
 
 def build_custom(
@@ -239,4 +243,4 @@ def build_custom(
         today=made_on(),
         languages=languages,
     )
-    return _run([pending], None)[0]
+    return _run([pending], 1, None)[0]

@@ -9,7 +9,7 @@ loads anything from the network or the disk.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -93,19 +93,25 @@ def worker_count(jobs: int) -> int:
 
 
 def make_all(
-    jobs: Sequence[Job], *, progress: Callable[[Made], None] | None = None
-) -> Iterator[Made]:
-    """Every job's PDF, in the order given; several processes when there is enough work."""
-    workers = worker_count(len(jobs))
-    if workers == 1 or len(jobs) < 4:
+    jobs: Iterable[Job], *, count: int, progress: Callable[[Made], None] | None = None
+) -> list[Made]:
+    """Every job's PDF, in the order given; ``count`` is how many ``jobs`` will yield.
+
+    Jobs are handed to the workers as they are produced, so the HTML of the next leaflets is
+    written while the first ones are laid out.
+    """
+    workers = worker_count(count)
+    done: list[Made] = []
+    if workers == 1 or count < 4:
         for job in jobs:
-            made = make_pdf(job)
+            done.append(make_pdf(job))
             if progress:
-                progress(made)
-            yield made
-        return
+                progress(done[-1])
+        return done
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        for made in pool.map(make_pdf, jobs, chunksize=1):
+        futures = [pool.submit(make_pdf, job) for job in jobs]
+        for future in futures:
+            done.append(future.result())
             if progress:
-                progress(made)
-            yield made
+                progress(done[-1])
+    return done

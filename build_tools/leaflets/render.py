@@ -7,7 +7,7 @@ volunteer printing from a browser (``standalone=True`` inlines them).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +47,7 @@ def region_url(site_url: str, lang: str, region_id: str | None) -> str:
     return f"{base}{url_prefix(lang)}{tail}"
 
 
+@lru_cache(maxsize=256)
 def qr_data_uri(url: str) -> str:
     """A QR code as an SVG data URI: vector, so it stays sharp at any printer resolution."""
     code = segno.make(url, error="m", micro=False)

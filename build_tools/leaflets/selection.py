@@ -93,14 +93,25 @@ def candidates(directory: Directory, region_id: str | None) -> list[Entry]:
     """Every place a leaflet could list, most important first.
 
     A region's leaflet lists that region's places. The national leaflet lists the other
-    country-wide services, then the places to stay in every region.
+    country-wide services, then places to stay: each region's most important one, then each
+    region's second, and so on.
     """
     front_ids = {e.id for e in front_of(directory).entries}
     if region_id is not None:
         return ranked(listed(directory.in_region(region_id)))
     others = [e for e in listed(directory.national()) if e.id not in front_ids]
-    regional = [e for e in listed(directory.entries) if not e.national and is_stay(e)]
-    return [*ranked(others), *ranked(regional)]
+    per_region = [
+        ranked([e for e in listed(directory.in_region(r.id)) if is_stay(e)])
+        for r in directory.regions
+    ]
+    # One place to stay per region in turn, so the national leaflet covers the whole country.
+    interleaved = [
+        places[i]
+        for i in range(max(map(len, per_region), default=0))
+        for places in per_region
+        if i < len(places)
+    ]
+    return [*ranked(others), *interleaved]
 
 
 def all_places(directory: Directory, region_id: str | None) -> int:

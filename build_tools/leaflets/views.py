@@ -44,7 +44,11 @@ class PlaceView:
 def phone_view(phone: Phone, lang: str, *, fallback_hours: str = "") -> PhoneView:
     label = phone.label(lang) if phone.label else ""
     hours = hours_text(phone.hours, lang) or fallback_hours
-    details = ", ".join(part for part in (label, hours, cost_text(phone, lang)) if part)
+    parts: list[str] = []
+    for part in (label, hours, cost_text(phone, lang)):
+        if part and part.casefold() not in (p.casefold() for p in parts):
+            parts.append(part)
+    details = ", ".join(parts)
     return PhoneView(number=phone.display, tel=phone.tel, details=details)
 
 
