@@ -134,21 +134,19 @@ def offline_manifest(
     finder's own files); ``optional`` are stored when they exist (the leaflets, which a build
     may skip).
     """
-    urls = ["data.json", *(name for _, name in LUNR_FILES)]
-    pages = sorted(site_dir.glob("directory/**/index.html"))
-    for page in pages:
-        rel = page.parent.relative_to(site_dir).as_posix()
-        urls.append(f"../{rel}/")
+    # Paths from the language root first; one URL each (the Cache API refuses duplicates).
+    paths = ["finder/data.json", *(f"finder/{name}" for _, name in LUNR_FILES)]
+    for page in sorted(site_dir.glob("directory/**/index.html")):
+        paths.append(page.parent.relative_to(site_dir).as_posix() + "/")
     home = site_dir / "directory" / "index.html"
-    linked: set[str] = set()
     if home.exists():
         for found in _LINKED.findall(home.read_text(encoding="utf-8")):
             if "//" in found:
                 continue
             resolved = posixpath.normpath(posixpath.join("directory", found))
             if not resolved.startswith("..") and (site_dir / resolved).is_file():
-                linked.add("../" + resolved)
-    urls += sorted(linked)
+                paths.append(resolved)
+    urls = ["../" + path for path in dict.fromkeys(paths)]
     leaflet_root = "../../" if i18n.url_prefix(lang) == "" else "../../../"
     optional = [f"{leaflet_root}leaflets/{lang}/{r.id}.pdf" for r in directory.regions]
     optional.append(f"{leaflet_root}leaflets/{lang}/national.pdf")

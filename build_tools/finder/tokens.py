@@ -126,6 +126,8 @@ BE_ENDINGS: tuple[str, ...] = (
     "ях",
 )
 BE_VOWELS = "аеиоуыэюяйь"
+#: A vowel that drops out when an ending follows: "прытулак" / "прытулку", "хлопец" / "хлопца".
+BE_FLEETING = ("ак", "ок", "ец")
 #: Shorter words are left whole: "дом", "мы" carry no ending worth stripping.
 BE_MIN_STEM = 3
 
@@ -170,7 +172,8 @@ def latin_to_cyrillic(word: str) -> str:
 
 
 def stem_be(word: str) -> str:
-    """Light Belarusian stemming: one consonant ending, then trailing vowels, й and ь."""
+    """Light Belarusian stemming: one consonant ending, trailing vowels, й and ь, and a
+    fleeting vowel before the last consonant."""
     if has_latin(word) or len(word) <= BE_MIN_STEM:
         return word
     for ending in BE_ENDINGS:
@@ -180,7 +183,10 @@ def stem_be(word: str) -> str:
     end = len(word)
     while end > BE_MIN_STEM - 1 and word[end - 1] in BE_VOWELS:
         end -= 1
-    return word[:end]
+    word = word[:end]
+    if len(word) >= 5 and word.endswith(BE_FLEETING):
+        word = word[:-2] + word[-1]
+    return word
 
 
 def stem_ru(word: str) -> str:

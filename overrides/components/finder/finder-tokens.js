@@ -1,7 +1,8 @@
 /*
  * How the finder turns text into search terms: the browser twin of
  * build_tools/finder/tokens.py (which built the index). Both must give exactly the same
- * terms; tests/finder/test_token_parity.py runs the two on one word list.
+ * terms; tests/finder/test_token_parity.py runs the two on one word list. Also the other
+ * half of build_tools/finder/index.py: unpacking the index it packed.
  *
  * Works in the page (window.HelpdirTokens, after lunr and its Russian stemmer) and in Node
  * (module.exports is a function that takes lunr), so the parity test can load it.
@@ -44,6 +45,7 @@
   ];
   var BE_VOWELS = "аеиоуыэюяйь";
   var BE_MIN_STEM = 3;
+  var BE_FLEETING = ["ак", "ок", "ец"];
 
   function fold(text) {
     var out = String(text).normalize("NFKC").toLowerCase();
@@ -75,7 +77,11 @@
     }
     var end = word.length;
     while (end > BE_MIN_STEM - 1 && BE_VOWELS.indexOf(word.charAt(end - 1)) !== -1) end--;
-    return word.slice(0, end);
+    word = word.slice(0, end);
+    if (word.length >= 5 && BE_FLEETING.indexOf(word.slice(-2)) !== -1) {
+      word = word.slice(0, -2) + word.slice(-1);
+    }
+    return word;
   }
 
   function viaPipeline(fn) {
@@ -88,13 +94,93 @@
     en: lunr ? viaPipeline(lunr.stemmer) : null
   };
 
-  /* Belarusian as a lunr pipeline function, registered under the label the index names. */
-  if (lunr && lunr.Pipeline && !lunr.Pipeline.registeredFunctions["stemmer-be"]) {
-    var beStemmer = function (token) { return token.update(stemBe); };
-    lunr.Pipeline.registerFunction(beStemmer, "stemmer-be");
+  /* The labels the index names (build_tools/finder/index.py) for the Belarusian stemmer and
+   * for lunr's own English one (wrapped: registering would relabel lunr.stemmer itself). */
+  if (lunr && lunr.Pipeline) {
+    var pipelineFunctions = {
+      "stemmer-be": function (token) { return token.update(stemBe); },
+      "stemmer-en": function (token) { return lunr.stemmer(token); }
+    };
+    Object.keys(pipelineFunctions).forEach(function (label) {
+      if (!lunr.Pipeline.registeredFunctions[label]) {
+        lunr.Pipeline.registerFunction(pipelineFunctions[label], label);
+      }
+    });
+  }
+
+  /*
+   * lunr.py's index arrives packed (build_tools/finder/index.py): sorted terms and, per
+   * field, the gaps between the entries each term occurs in. This rebuilds lunr's own
+   * serialised form, with lunr's scoring, and loads it.
+   */
+  function unpackIndex(packed) {
+    var fields = packed.f.map(function (f) { return f[0]; });
+    var count = packed.c;
+    var terms = packed.w;
+    var k1 = 1.2;
+    var b = 0.75;
+    var frequencies = {};
+    var lengths = {};
+    var documentsWithTerm = new Array(terms.length).fill(0);
+    var inverted = new Array(terms.length);
+    fields.forEach(function (field) {
+      frequencies[field] = [];
+      lengths[field] = new Array(count).fill(0);
+      for (var d = 0; d < count; d++) frequencies[field].push([]);
+    });
+    for (var t = 0; t < terms.length; t++) {
+      var posting = { _index: t };
+      for (var f = 0; f < fields.length; f++) {
+        var field = fields[f];
+        var docs = {};
+        var gaps = packed[field][t];
+        var doc = 0;
+        for (var g = 0; g < gaps.length; g++) {
+          doc += gaps[g];
+          if (!docs[doc]) {
+            docs[doc] = {};
+            documentsWithTerm[t] += 1;
+            frequencies[field][doc].push([t, 0]);
+          }
+          var list = frequencies[field][doc];
+          list[list.length - 1][1] += 1;
+          lengths[field][doc] += 1;
+        }
+        posting[field] = docs;
+      }
+      inverted[t] = [terms[t], posting];
+    }
+    var vectors = [];
+    packed.f.forEach(function (pair) {
+      var field = pair[0];
+      var boost = pair[1];
+      var total = lengths[field].reduce(function (a, c) { return a + c; }, 0);
+      var average = total / count;
+      for (var d = 0; d < count; d++) {
+        var elements = [];
+        frequencies[field][d].forEach(function (item) {
+          var df = documentsWithTerm[item[0]];
+          var idf = Math.log(1 + Math.abs((count - df + 0.5) / (df + 0.5)));
+          var tf = item[1];
+          var score = idf * ((k1 + 1) * tf) /
+            (k1 * (1 - b + b * (lengths[field][d] / average)) + tf);
+          score *= boost;
+          elements.push(item[0], Math.round(score * 1000) / 1000);
+        });
+        vectors.push([field + "/" + d, elements]);
+      }
+    });
+    return {
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: vectors,
+      invertedIndex: inverted,
+      pipeline: packed.p
+    };
   }
 
   return {
+    unpackIndex: unpackIndex,
     fold: fold,
     words: words,
     hasLatin: hasLatin,

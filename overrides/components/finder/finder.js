@@ -59,77 +59,6 @@
 
   // ------------------------------------------------------------------ the index
 
-  /*
-   * lunr.py's index arrives packed (build_tools/finder/index.py): sorted terms and, per
-   * field, the gaps between the entries each term occurs in. This rebuilds lunr's own
-   * serialised form, with lunr's scoring, and loads it.
-   */
-  function unpackIndex(packed) {
-    var fields = packed.f.map(function (f) { return f[0]; });
-    var count = packed.c;
-    var terms = packed.w;
-    var k1 = 1.2;
-    var b = 0.75;
-    var frequencies = {};
-    var lengths = {};
-    var documentsWithTerm = new Array(terms.length).fill(0);
-    var inverted = new Array(terms.length);
-    fields.forEach(function (field) {
-      frequencies[field] = [];
-      lengths[field] = new Array(count).fill(0);
-      for (var d = 0; d < count; d++) frequencies[field].push([]);
-    });
-    for (var t = 0; t < terms.length; t++) {
-      var posting = { _index: t };
-      for (var f = 0; f < fields.length; f++) {
-        var field = fields[f];
-        var docs = {};
-        var gaps = packed[field][t];
-        var doc = 0;
-        for (var g = 0; g < gaps.length; g++) {
-          doc += gaps[g];
-          if (!docs[doc]) {
-            docs[doc] = {};
-            documentsWithTerm[t] += 1;
-            frequencies[field][doc].push([t, 0]);
-          }
-          var list = frequencies[field][doc];
-          list[list.length - 1][1] += 1;
-          lengths[field][doc] += 1;
-        }
-        posting[field] = docs;
-      }
-      inverted[t] = [terms[t], posting];
-    }
-    var vectors = [];
-    packed.f.forEach(function (pair) {
-      var field = pair[0];
-      var boost = pair[1];
-      var total = lengths[field].reduce(function (a, c) { return a + c; }, 0);
-      var average = total / count;
-      for (var d = 0; d < count; d++) {
-        var elements = [];
-        frequencies[field][d].forEach(function (item) {
-          var df = documentsWithTerm[item[0]];
-          var idf = Math.log(1 + Math.abs((count - df + 0.5) / (df + 0.5)));
-          var tf = item[1];
-          var score = idf * ((k1 + 1) * tf) /
-            (k1 * (1 - b + b * (lengths[field][d] / average)) + tf);
-          score *= boost;
-          elements.push(item[0], Math.round(score * 1000) / 1000);
-        });
-        vectors.push([field + "/" + d, elements]);
-      }
-    });
-    return {
-      version: lunr.version,
-      fields: fields,
-      fieldVectors: vectors,
-      invertedIndex: inverted,
-      pipeline: packed.p
-    };
-  }
-
   // ------------------------------------------------------------------ searching
 
   function phoneDigits(phone) {
@@ -169,22 +98,30 @@
     return found;
   }
 
+  /* Exact (stemmed) and beginning-of-word matches; one typo forgiven only when those find
+   * nothing, so "Minsk" never brings Pinsk along. */
   function searchWord(word) {
     var variants = [word];
     if (T.hasLatin(word)) {
       var cyrillic = T.latinToCyrillic(word);
       if (cyrillic !== word) variants.push(cyrillic);
     }
-    var found = new Map();
     var results = state.index.query(function (q) {
       variants.forEach(function (v) {
         q.term(v, { usePipeline: true, boost: 10 });
         q.term(v, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-        if (v.length >= 5 && /[a-zа-я]/.test(v)) {
-          q.term(v, { usePipeline: true, editDistance: 1, boost: 1 });
-        }
       });
     });
+    if (!results.length) {
+      results = state.index.query(function (q) {
+        variants.forEach(function (v) {
+          if (v.length >= 5 && /[a-zа-я]/.test(v)) {
+            q.term(v, { usePipeline: true, editDistance: 1 });
+          }
+        });
+      });
+    }
+    var found = new Map();
     results.forEach(function (r) { found.set(Number(r.ref), r.score); });
     return found;
   }
@@ -409,7 +346,7 @@
 
   function start(data) {
     state.data = data;
-    state.index = lunr.Index.load(unpackIndex(data.x));
+    state.index = lunr.Index.load(T.unpackIndex(data.x));
     fillTowns();
     setStatus("");
     update();
