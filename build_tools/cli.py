@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.report",
     "build_tools.data.scaffold",
     "build_tools.data.hsds_import.cli",
+    "build_tools.leaflets.cli",
 )
 
 #: The repository root, for defaults when the command runs from another folder.

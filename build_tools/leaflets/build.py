@@ -214,6 +214,17 @@ def build_leaflets(
     return _run(pending(), len(languages) * (len(areas) + 1), progress)
 
 
+def _chosen(
+    directory: Directory, region_id: str | None, entry_ids: Sequence[str] | None
+) -> tuple[list[Entry], int]:
+    """The places to list (chosen ones keep their order, places to stay first) and the total."""
+    if not entry_ids:
+        return candidates(directory, region_id), all_places(directory, region_id)
+    chosen = [directory.entry(i) for i in entry_ids]
+    places = [e for e in chosen if is_stay(e)] + [e for e in chosen if not is_stay(e)]
+    return places, max(all_places(directory, region_id), len(places))
+
+
 def build_custom(
     directory: Directory,
     target: Path,
@@ -226,11 +237,7 @@ def build_custom(
 ) -> LeafletInfo:
     """One leaflet into ``target``: a region's (or the national one), or only chosen entries."""
     target = Path(target)
-    if entry_ids:
-        places = [directory.entry(i) for i in entry_ids]
-        places = [e for e in places if is_stay(e)] + [e for e in places if not is_stay(e)]
-    else:
-        places = candidates(directory, region_id)
+    places, total = _chosen(directory, region_id, entry_ids)
     pending = _leaflet(
         directory,
         target.parent,
@@ -238,9 +245,42 @@ def build_custom(
         region_id=region_id,
         site_url=site_url,
         places=places,
-        total=max(all_places(directory, region_id), len(places)),
+        total=total,
         path=target.name,
         today=made_on(),
         languages=languages,
     )
     return _run([pending], 1, None)[0]
+
+
+def leaflet_source(
+    directory: Directory,
+    *,
+    region_id: str | None,
+    lang: str,
+    site_url: str,
+    entry_ids: Sequence[str] | None = None,
+) -> str:
+    """A leaflet as one HTML file with its stylesheet inside, for printing from a browser."""
+    places, total = _chosen(directory, region_id, entry_ids)
+    region = directory.region(region_id) if region_id else None
+    views = [place_view(e, directory, lang, with_region=region is None) for e in places]
+    count = fitting_count(views, [is_stay(e) for e in places])
+    url = region_url(site_url, lang, region_id)
+    plan = Plan(lang, region, front_of(directory), tuple(places[:count]), total - count, url)
+    return leaflet_html(plan, directory, site_url=site_url, views=views[:count], standalone=True)
+
+
+def cards_source(directory: Directory, *, lang: str, site_url: str) -> str:
+    """A wallet-card sheet as one HTML file with its stylesheet inside."""
+    return cards_html(front_of(directory), directory, lang, site_url=site_url, standalone=True)
+
+
+def build_cards(directory: Directory, target: Path, *, lang: str, site_url: str) -> LeafletInfo:
+    """One wallet-card sheet into ``target``."""
+    target = Path(target)
+    pending = _cards(
+        directory, target.parent, lang=lang, site_url=site_url, today=made_on(), languages=[lang]
+    )
+    pending = replace(pending, job=replace(pending.job, target=str(target)))
+    return replace(_run([pending], 1, None)[0], path=target.name)
