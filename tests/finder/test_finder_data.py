@@ -1,0 +1,164 @@
+"""What the finder writes: only public facts, small enough for a slow phone, a checked guide."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools.data.build import load_directory
+from build_tools.finder import assets, guide, markup, records, slot_html, write_assets
+from tests.finder.synthetic import thousand
+from tests.paths import FIXTURE_DIRECTORY, REPO
+
+LANGS = ("ru", "be", "en")
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return load_directory(FIXTURE_DIRECTORY)
+
+
+@pytest.fixture(scope="module")
+def written(directory, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("finder-site")
+    write_assets(directory, "ru", site)
+    write_assets(directory, "be", site / "be")
+    write_assets(directory, "en", site / "en")
+    return site
+
+
+def test_no_address_or_private_detail_reaches_the_finder(directory, written: Path) -> None:
+    for lang_root in (written, written / "be", written / "en"):
+        text = (lang_root / "finder" / "data.json").read_text(encoding="utf-8")
+        for entry in directory.entries:
+            for address in entry.address.values.values():
+                assert address not in text
+            if entry.email:
+                assert entry.email not in text
+        assert "Примерная" not in text and "Prymiernaja" not in text
+
+
+def test_records_carry_what_a_card_shows(directory) -> None:
+    data = records.build_records(directory, "be", records.published(directory))
+    by_id = {row[0]: row for row in data["e"]}
+    hotline = by_id["national-hotline"]
+    assert hotline[1] == "Агульнанацыянальная гарачая лінія для пацярпелых ад хатняга гвалту"
+    assert hotline[5] & records.NATIONAL and hotline[5] & records.FREE
+    # The hotline's hours live on its number; "open now" still knows them.
+    assert hotline[6] == [[127, 480, 1200]]
+    assert hotline[7] == ["8 801 100-88-01"]
+    shelter = by_id["minsk-shelter"]
+    assert shelter[5] & records.ALWAYS_OPEN
+    assert shelter[5] & records.WOMEN and shelter[5] & records.CHILDREN
+    assert not shelter[5] & records.MEN
+    assert by_id["vitebsk-sample-shelter"][5] & records.SAMPLE
+    # National entries come first: they answer every region.
+    national = [row[0] for row in data["e"] if row[5] & records.NATIONAL]
+    assert [row[0] for row in data["e"][: len(national)]] == national
+
+
+@pytest.mark.parametrize(
+    ("display", "tel"),
+    [
+        ("8 801 100-88-01", "+3758011008801"),
+        ("8 017 111-22-33", "+375171112233"),
+        ("8 029 123-45-67", "+375291234567"),
+        ("102", "102"),
+    ],
+)
+def test_call_buttons_dial_the_model_number(display: str, tel: str) -> None:
+    assert records.tel_from_display(display) == tel
+    assert records.phone_row(display, tel) == display
+    assert records.phone_row(display, "+375000") == [display, "+375000"]
+
+
+def test_lunr_scripts_come_from_the_installed_mkdocs(written: Path) -> None:
+    for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.ru.js"):
+        copied = (written / "finder" / name).read_text(encoding="utf-8")
+        assert "Copyright" in copied  # the licence notice stays
+    assert "lunr.version = \"2.3.9\"" in (written / "finder" / "lunr.js").read_text()
+    assert not list((REPO / "overrides").rglob("lunr.js"))
+
+
+def test_the_worker_sits_at_the_site_root_with_the_build_id(directory, written: Path) -> None:
+    worker = (written / "sw.js").read_text(encoding="utf-8")
+    build = json.loads((written / "finder" / "data.json").read_text())["v"]
+    assert f'var BUILD = "{build}";' in worker
+    assert not (written / "be" / "sw.js").exists()
+    for lang_root in (written / "be", written / "en"):
+        manifest = json.loads((lang_root / "finder" / "offline.json").read_text())
+        assert manifest["v"] == build
+        assert "../../../leaflets/" + manifest["lang"] + "/national.pdf" in manifest["optional"]
+        assert len(manifest["urls"]) == len(set(manifest["urls"]))
+
+
+def test_finder_downloads_at_most_60_kb_gzipped_at_1000_entries(directory, tmp_path) -> None:
+    """Data, index and scripts the page fetches before the first result, gzipped."""
+    big = thousand(load_directory(REPO / "directory_data"))
+    for lang in LANGS:
+        target = tmp_path / lang
+        write_assets(big, lang, target)
+        files = [target / "finder" / "data.json"]
+        files += [target / "finder" / name for _, name in assets.LUNR_FILES]
+        files += [assets.COMPONENT_DIR / "finder-tokens.js", assets.COMPONENT_DIR / "finder.js"]
+        total = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        assert len(json.loads(files[0].read_text())["e"]) == 1000
+        assert total <= 60 * 1024, f"{lang}: {total} bytes gzipped"
+
+
+def test_slot_escapes_data_and_keeps_json_out_of_html(directory) -> None:
+    html = slot_html(directory, "ru")
+    assert "hidden" in html.split(">", 1)[0]  # hidden until the script runs
+    assert " name=" not in html and "<form" not in html  # nothing typed reaches a URL
+    assert "onclick" not in html and "style=" not in html
+    config = re.search(r'<script type="application/json" id="hd-finder-config">(.*?)</script>', html)
+    assert config is not None
+    assert json.loads(config.group(1))["lang"] == "ru"
+    assert markup.script_json({"x": "</script><b>&"}) == (
+        '{"x":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guide_speaks_every_language(directory, lang: str) -> None:
+    html = slot_html(directory, lang)
+    expected = {
+        "ru": "Вам угрожает опасность прямо сейчас?",
+        "be": "Вам пагражае небяспека проста цяпер?",
+        "en": "Are you in danger right now?",
+    }[lang]
+    assert expected in html
+    assert 'href="tel:102"' in html and 'href="tel:103"' in html
+    assert 'href="tel:+3758011008801"' in html
+    for region in directory.regions:
+        assert f'data-region="{region.id}"' in html
+
+
+def test_guide_naming_a_missing_step_or_service_stops_the_build(directory, tmp_path) -> None:
+    text = guide.GUIDE_FILE.read_text(encoding="utf-8")
+    broken = text.replace("next: region", "next: regoin", 1).replace(
+        "services: [legal]", "services: [lawyer]"
+    )
+    path = tmp_path / "guide.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(guide.GuideError) as caught:
+        guide.load_guide(directory, path)
+    message = str(caught.value)
+    line_next = broken.splitlines().index("        next: regoin") + 1
+    assert f"{path}:{line_next}: steps.1.answers.0.next: no step has the id 'regoin'" in message
+    assert "'lawyer' is not a kind of help in services.yml" in message
+    assert "use one of:" in message
+
+
+def test_guide_with_an_unknown_key_names_it(directory, tmp_path) -> None:
+    path = tmp_path / "guide.yml"
+    path.write_text(
+        guide.GUIDE_FILE.read_text(encoding="utf-8").replace("start: danger", "begin: danger"),
+        encoding="utf-8",
+    )
+    with pytest.raises(guide.GuideError, match="begin"):
+        guide.load_guide(directory, path)
