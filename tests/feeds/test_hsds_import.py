@@ -188,6 +188,10 @@ MESSY_ADDRESSES = """id,location_id,address_1,city,state_province,postal_code,co
 a1,{l1},ул. Примерная 3,Брест,Брестская область,224000,BY,physical
 """
 MESSY_AREAS = "id,service_id,name\nr1,{s1},Пинск\n"
+# another system's taxonomy that happens to use one of our facet codes
+MESSY_TAXONOMIES = "id,name,description\nt1,Their tags,Tags\n"
+MESSY_TERMS = "id,code,name,description,taxonomy_id\nk1,free,Free parking,Parking,t1\n"
+MESSY_ATTRIBUTES = "id,link_id,taxonomy_term_id,link_entity,value\nat1,{s1},k1,service,true\n"
 
 
 def _messy(folder: Path) -> Path:
@@ -208,6 +212,9 @@ def _messy(folder: Path) -> Path:
         "service_at_location.csv": MESSY_SAL,
         "addresses.csv": MESSY_ADDRESSES,
         "service_areas.csv": MESSY_AREAS,
+        "taxonomies.csv": MESSY_TAXONOMIES,
+        "taxonomy_terms.csv": MESSY_TERMS,
+        "attributes.csv": MESSY_ATTRIBUTES,
     }.items():
         (folder / name).write_text(text.format(**ids), encoding="utf-8")
     return folder
@@ -237,6 +244,14 @@ def test_messy_values_are_cleaned_or_reported(tmp_path: Path) -> None:
     assert "phones.csv:4: not imported: extension='12'" in report
     assert "phones.csv:5: phone `not a number` not imported" in report
     assert "addresses.csv:2: not imported: postal_code='224000'" in report
+    # their term coded "free" is not our fact "free": not imported as one, and said so
+    assert "free" not in pinsk
+    assert any("Free parking" in todo for todo in result.entries[0].todo)
+    assert "attributes.csv:2: not imported: link_entity='service', value='true'" in report
+    assert (
+        "taxonomy_terms.csv:2: vocabulary no imported entry refers to: id='k1', code='free'"
+        in report
+    )
 
 
 def test_the_command_line_imports_into_a_review_folder(

@@ -209,8 +209,7 @@ class PackageMapper:
         """Our facet codes → values, from attributes linked to the service."""
         facts: dict[str, list[str]] = defaultdict(list)
         for attribute in self.links("attribute", "link_id", s.id):
-            term = self.by_id.get(("taxonomy_term", attribute.peek("taxonomy_term_id") or ""))
-            code = term.peek("code") if term is not None else None
+            code, term = self.our_term(attribute, v.FACETS_TAXONOMY)
             if code in v.FACETS:
                 attribute.used = True
                 attribute.take("id", "link_id", "taxonomy_term_id", "link_type", "link_entity")
@@ -219,6 +218,17 @@ class PackageMapper:
                     facts[code].append(value)
                 self.use_term(term)
         return facts
+
+    def our_term(self, attribute: Record, taxonomy: str) -> tuple[str | None, Record | None]:
+        """The code of the attribute's term when the term is in our ``taxonomy``, else None.
+
+        Another system may well have a term coded ``free``; only our own taxonomy's terms
+        carry our facts.
+        """
+        term = self.by_id.get(("taxonomy_term", attribute.peek("taxonomy_term_id") or ""))
+        if term is None or term.peek("taxonomy_id") != v.taxonomy_id(taxonomy):
+            return None, term
+        return term.peek("code"), term
 
     def use_term(self, term: Record | None) -> None:
         if term is None:
@@ -252,7 +262,7 @@ class PackageMapper:
             if term is None:
                 continue
             code = term.peek("code") or ""
-            if code.startswith((v.REGION_PREFIX, v.LOCALITY_PREFIX)):
+            if term.peek("taxonomy_id") == v.taxonomy_id(v.AREAS_TAXONOMY):
                 continue  # areas are read by area()
             service_id = self.known_service(code) or self.known_service(term.peek("name"))
             if service_id:
@@ -267,6 +277,9 @@ class PackageMapper:
                     )  # fmt: skip
             else:
                 unmatched.append(term.peek("name") or code)
+                if link is not None:  # linked, but to nothing of ours: its value is reported
+                    link.used = True
+                    link.take("id", "link_id", "taxonomy_term_id", "service_id", "taxonomy_id")
         if unmatched:
             entry.todo.append(
                 "choose kinds of help from services.yml; the source's terms were: "
@@ -289,8 +302,8 @@ class PackageMapper:
         data = entry.data
         region = locality = None
         for attribute in self.links("attribute", "link_id", s.id):
-            term = self.by_id.get(("taxonomy_term", attribute.peek("taxonomy_term_id") or ""))
-            code = (term.peek("code") if term is not None else None) or ""
+            code, term = self.our_term(attribute, v.AREAS_TAXONOMY)
+            code = code or ""
             if code.startswith(v.REGION_PREFIX):
                 region = code.removeprefix(v.REGION_PREFIX)
             elif code.startswith(v.LOCALITY_PREFIX):
@@ -483,8 +496,7 @@ class PackageMapper:
         if label:
             phone["label"] = self.text(label)
         for attribute in self.links("attribute", "link_id", row.id):
-            term = self.by_id.get(("taxonomy_term", attribute.peek("taxonomy_term_id") or ""))
-            code = term.peek("code") if term is not None else None
+            code, term = self.our_term(attribute, v.FACETS_TAXONOMY)
             if code not in (v.PHONE_HOURS, v.PHONE_COST):
                 continue
             attribute.used = True

@@ -21,6 +21,15 @@ def hsds_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
 
 
+def term_id(taxonomy: str, code: str) -> str:
+    """A term's UUID, distinct per taxonomy even where two taxonomies share a code."""
+    return hsds_id("taxonomy_term", f"{taxonomy}/{code}")
+
+
+def taxonomy_id(taxonomy: str) -> str:
+    return hsds_id("taxonomy", taxonomy)
+
+
 #: Taxonomy of our kinds of help (``services.yml``); term codes are the service ids.
 SERVICES_TAXONOMY = "help-directory-services"
 #: Taxonomy of regions (``region:<id>``) and towns (``locality:<id>``), towns under regions.

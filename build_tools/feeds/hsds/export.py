@@ -78,7 +78,7 @@ class _Builder:
         for key in (v.SERVICES_TAXONOMY, v.AREAS_TAXONOMY, v.FACETS_TAXONOMY):
             self.add(
                 "taxonomy",
-                id=v.hsds_id("taxonomy", key),
+                id=v.taxonomy_id(key),
                 name=_TAXONOMY_NAMES[key][self.lang],
                 description=_TAXONOMY_DESCRIPTIONS[key],
                 uri=self.urls.data("hsds/") + "#" + key,
@@ -125,22 +125,24 @@ class _Builder:
     ) -> None:
         self.add(
             "taxonomy_term",
-            id=v.hsds_id("taxonomy_term", code),
+            id=v.term_id(taxonomy, code),
             code=code,
             name=name,
             description=description,
-            parent_id=v.hsds_id("taxonomy_term", parent) if parent else None,
-            taxonomy_id=v.hsds_id("taxonomy", taxonomy),
+            parent_id=v.term_id(taxonomy, parent) if parent else None,
+            taxonomy_id=v.taxonomy_id(taxonomy),
             language=self.lang,
             term_uri=uri,
         )
 
-    def attribute(self, entity: str, link_id: str, code: str, value: str = "") -> None:
+    def attribute(
+        self, entity: str, link_id: str, code: str, value: str = "", *, taxonomy: str
+    ) -> None:
         self.add(
             "attribute",
-            id=v.hsds_id("attribute", f"{link_id}/{code}/{value}"),
+            id=v.hsds_id("attribute", f"{link_id}/{taxonomy}/{code}/{value}"),
             link_id=link_id,
-            taxonomy_term_id=v.hsds_id("taxonomy_term", code),
+            taxonomy_term_id=v.term_id(taxonomy, code),
             link_type=code,
             link_entity=entity,
             value=value,
@@ -149,7 +151,9 @@ class _Builder:
     def facts(self, service_id: str, code: str, values: Iterable[object]) -> None:
         for value in values:
             if value is not None:
-                self.attribute("service", service_id, code, _fact(value))
+                self.attribute(
+                    "service", service_id, code, _fact(value), taxonomy=v.FACETS_TAXONOMY
+                )
 
     # -- one entry: organization, service, its area, place, phones, hours, languages
 
@@ -183,7 +187,7 @@ class _Builder:
             alert=_SUSPENDED[lang] if entry.status == "suspended" else None,
         )
         for service in entry.services:
-            self.attribute("service", service_id, service)
+            self.attribute("service", service_id, service, taxonomy=v.SERVICES_TAXONOMY)
         self.area(entry, service_id)
         self.place(entry, org_id, service_id)
         for index, phone in enumerate(entry.phones):
@@ -221,10 +225,17 @@ class _Builder:
             name, uri = _COUNTRY[lang], None
         else:
             region = self.directory.region(entry.region or "")
-            self.attribute("service", service_id, v.REGION_PREFIX + region.id)
+            self.attribute(
+                "service", service_id, v.REGION_PREFIX + region.id, taxonomy=v.AREAS_TAXONOMY
+            )
             name, uri = region.name(lang), self.urls.region(region.id)[lang]
         if entry.locality and entry.address_visibility != "hidden":
-            self.attribute("service", service_id, v.LOCALITY_PREFIX + entry.locality)
+            self.attribute(
+                "service",
+                service_id,
+                v.LOCALITY_PREFIX + entry.locality,
+                taxonomy=v.AREAS_TAXONOMY,
+            )
         self.add(
             "service_area",
             id=v.hsds_id("service_area", entry.id),
@@ -284,9 +295,11 @@ class _Builder:
             description=phone.label(self.lang),
         )
         if phone.hours is not None:
-            self.attribute("phone", phone_id, v.PHONE_HOURS, phone.hours.raw)
+            self.attribute(
+                "phone", phone_id, v.PHONE_HOURS, phone.hours.raw, taxonomy=v.FACETS_TAXONOMY
+            )
         if phone.cost:
-            self.attribute("phone", phone_id, v.PHONE_COST, phone.cost)
+            self.attribute("phone", phone_id, v.PHONE_COST, phone.cost, taxonomy=v.FACETS_TAXONOMY)
 
     def schedules(self, entry: Entry, service_id: str, hours: Hours) -> None:
         self.facts(service_id, v.OPENING_HOURS, [hours.raw])
