@@ -250,17 +250,19 @@ class _Builder:
             return
         lang = self.lang
         locality = self.directory.locality(entry.locality) if entry.locality else None
-        if entry.address_visibility == "locality" and locality is None:
-            return
-        location_id = v.hsds_id("location", entry.id)
         public = entry.address_public
+        if locality is None and not (public and (entry.address or entry.geo)):
+            return  # nothing of the place is known beyond its region
+        location_id = v.hsds_id("location", entry.id)
         geo = entry.geo if public else None
+        town = locality.name(lang) if locality else ""
+        name = entry.name(lang) if public else town
         self.add(
             "location",
             id=location_id,
             location_type="physical",
             organization_id=org_id,
-            name=entry.name(lang) if public else locality.name(lang),  # type: ignore[union-attr]
+            name=name,
             latitude=geo.lat if geo else None,
             longitude=geo.lon if geo else None,
         )
