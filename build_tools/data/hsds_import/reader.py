@@ -109,18 +109,18 @@ class Package:
     notes: list[str] = field(default_factory=list)
     #: The language of its texts, when the package says so (our export, meta descriptions).
     language: str | None = None
+    _by_id: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False)
 
     def rows(self, kind: str) -> list[Record]:
         return self.tables.get(kind, [])
 
     def add(self, record: Record) -> None:
         self.tables.setdefault(record.kind, []).append(record)
+        if record.id:
+            self._by_id.setdefault((record.kind, record.id), record)
 
     def find(self, kind: str, record_id: str) -> Record | None:
-        for record in self.tables.get(kind, []):
-            if record.id == record_id:
-                return record
-        return None
+        return self._by_id.get((kind, record_id))
 
     def all_records(self) -> list[Record]:
         return [record for records in self.tables.values() for record in records]
