@@ -1,0 +1,48 @@
+"""Opening hours and costs as a leaflet prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.data.hours import parse_hours
+from build_tools.data.model import Phone
+from build_tools.leaflets.wording import cost_text, hours_text, t
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "printed"),
+    [
+        ("24/7", "ru", "круглосуточно"),
+        ("24/7", "be", "кругласутачна"),
+        ("Mo-Fr 08:00-17:00; Sa,Su off", "ru", "Пн–Пт 08:00–17:00"),
+        ("Mo-Fr 08:30-17:30; Sa 09:00-13:00", "be", "Пн–Пт 08:30–17:30; Сб 09:00–13:00"),
+        ("Tu,Th 10:00-13:00,14:00-18:00", "en", "Tue, Thu 10:00–13:00, 14:00–18:00"),
+        ("Mo-Su 08:00-20:00", "en", "daily 08:00–20:00"),
+        ("Mo-Su 20:00-08:00", "ru", "ежедневно 20:00–08:00"),
+        ("Mo,We,Fr 09:00-12:00", "be", "Пн, Ср, Пт 09:00–12:00"),
+    ],
+)
+def test_hours_read_as_posted_on_a_door(raw: str, lang: str, printed: str):
+    assert hours_text(parse_hours(raw), lang) == printed
+
+
+def test_unknown_hours_print_nothing():
+    assert hours_text(None, "ru") == ""
+
+
+def test_cost():
+    def phone(cost):
+        return Phone(raw="102", e164=None, display="102", tel="102", short=True, cost=cost)
+
+    assert cost_text(phone("free"), "be") == "бясплатна"
+    assert cost_text(phone("free-landline"), "en") == "free from a landline"
+    assert cost_text(phone("paid"), "ru") == ""
+
+
+def test_every_string_exists_in_every_language():
+    from build_tools.leaflets.wording import _strings
+
+    for key, values in _strings().items():
+        for lang in ("ru", "be", "en"):
+            assert values.get(lang), f"strings.yml: {key} has no {lang}"
+    assert t("more", "en", n=3) == "All the others (3) are on the website:"
