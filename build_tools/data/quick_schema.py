@@ -160,29 +160,40 @@ class QuickSchema:
         self.root = _Node(schema, schema)
 
     def check(self, data: Any, raw: dict[Path_, str]) -> tuple[Any, bool]:
-        return _walk(data, self.root, (), raw)
+        return _walk(data, self.root, None, raw)
 
 
-def _walk(value: Any, node: _Node, path: Path_, raw: dict[Path_, str]) -> tuple[Any, bool]:
+#: A path built only when needed: ``(parent link, key)``, the root being None.
+_Link = tuple[Any, str | int] | None
+
+
+def _flatten(link: _Link) -> Path_:
+    parts: list[str | int] = []
+    while link is not None:
+        link, part = link
+        parts.append(part)
+    return tuple(reversed(parts))
+
+
+def _walk(value: Any, node: _Node, link: _Link, raw: dict[Path_, str]) -> tuple[Any, bool]:
     kind = node.type
-    if kind == "string" and not isinstance(value, str) and path in raw:
-        value = raw[path]
-    ok = kind is None or _is_type(value, kind)
-    if node.enum is not None and not (isinstance(value, str) and value in node.enum):
-        ok = False
-    if isinstance(value, str):
+    if value.__class__ is str:
+        ok = kind is None or kind == "string"
+        if node.enum is not None and value not in node.enum:
+            ok = False
         if node.min_length is not None and len(value) < node.min_length:
             ok = False
         if node.pattern is not None and not node.pattern.search(value):
             ok = False
         if node.date and not _is_date(value):
             ok = False
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        if node.minimum is not None and value < node.minimum:
-            ok = False
-        if node.maximum is not None and value > node.maximum:
-            ok = False
-    elif isinstance(value, dict):
+        return value, ok
+    if kind == "string" and raw:
+        text = raw.get(_flatten(link))
+        if text is not None:
+            return _walk(text, node, link, raw)
+    ok = (kind is None or _is_type(value, kind)) and node.enum is None  # enums are text
+    if isinstance(value, dict):
         for name in node.required:
             if name not in value:
                 ok = False
@@ -192,7 +203,7 @@ def _walk(value: Any, node: _Node, path: Path_, raw: dict[Path_, str]) -> tuple[
                 if node.closed:
                     ok = False
                 continue
-            value[key], item_ok = _walk(item, sub, (*path, key), raw)
+            value[key], item_ok = _walk(item, sub, (link, key), raw)
             ok = ok and item_ok
     elif isinstance(value, list):
         if node.min_items is not None and len(value) < node.min_items:
@@ -201,8 +212,13 @@ def _walk(value: Any, node: _Node, path: Path_, raw: dict[Path_, str]) -> tuple[
             ok = False
         if node.items is not None:
             for i, item in enumerate(value):
-                value[i], item_ok = _walk(item, node.items, (*path, i), raw)
+                value[i], item_ok = _walk(item, node.items, (link, i), raw)
                 ok = ok and item_ok
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        if node.minimum is not None and value < node.minimum:
+            ok = False
+        if node.maximum is not None and value > node.maximum:
+            ok = False
     return value, ok
 
 

@@ -49,7 +49,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 #: Nodes one file may expand to; a guard against alias bombs ("billion laughs").
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 
 
 _PLAIN = "!plain"  # a plain scalar, resolved by the walker below
@@ -120,29 +120,57 @@ else:  # pragma: no cover - LibYAML is present wherever PyYAML ships wheels
 
 @dataclass
 class Document:
-    """One loaded YAML file: plain Python data plus where each value was written."""
+    """One loaded YAML file: plain Python data, and the node tree that says where each value is.
+
+    Positions are looked up in the composed node tree only when a problem is reported, so
+    loading a valid file pays nothing for them.
+    """
 
     path: str
     data: Any = None
-    #: 1-based (line, column) of each value, keyed by its path (``("phones", 0, "number")``).
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    #: 1-based (line, column) of the key that names each mapping value.
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     #: The original text of plain scalars that became numbers, dates or booleans.
     raw: dict[Path_, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    root: Node | None = None
+    line_offset: int = 0
+
+    def _nodes(self, path: Path_) -> tuple[Node | None, Node | None, int]:
+        """(value node, key node naming it, how many parts of ``path`` were found)."""
+        node, key_node = self.root, None
+        for depth, part in enumerate(path):
+            found = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for candidate_key, candidate in node.value:
+                    if isinstance(candidate_key, ScalarNode) and candidate_key.value == part:
+                        found = (candidate, candidate_key)
+                        break
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                found = (node.value[part], None)
+            if found is None:
+                return node, None, depth
+            node, key_node = found
+        return node, key_node, len(path)
+
+    def _mark(self, node: Node | None) -> tuple[int, int]:
+        if node is None:
+            return 1 + self.line_offset, 1
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
     def where(self, path: Path_) -> tuple[int, int]:
-        """Where the value at ``path`` is; for a missing value, its nearest existing parent."""
-        while True:
-            found = self.positions.get(path) or self.key_positions.get(path)
-            if found or not path:
-                return found or (1, 1)
-            path = path[:-1]
+        """1-based (line, column) of the value at ``path``; if missing, of its nearest parent."""
+        node, _, _ = self._nodes(path)
+        return self._mark(node)
 
     def key_where(self, path: Path_) -> tuple[int, int]:
         """Where the key naming ``path`` is (the start of its line); else where the value is."""
-        return self.key_positions.get(path) or self.where(path)
+        node, key_node, found = self._nodes(path)
+        if found == len(path) and key_node is not None:
+            return self._mark(key_node)
+        return self._mark(node)
 
     def problem(
         self, path: Path_, message: str, fix: str, severity: str = ERROR, *, at_key: bool = False
@@ -194,8 +222,9 @@ def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
         )
         return doc
     if node is not None:
-        walker = _Walker(doc, line_offset)
-        doc.data = walker.value(node, ())
+        doc.root = node
+        doc.line_offset = line_offset
+        doc.data = _Walker(doc).value(node, ())
     return doc
 
 
@@ -208,26 +237,17 @@ def load_data(text: str) -> Any:
 
 
 class _Walker:
-    """Turns the composed node tree into plain data and fills the position maps."""
+    """Turns the composed node tree into plain data (text values take the short path)."""
 
-    def __init__(self, doc: Document, line_offset: int) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.offset = line_offset
         self.count = 0
         self.active: set[int] = set()
         self.exploded = False
 
-    def pos(self, node: Node) -> tuple[int, int]:
-        mark = node.start_mark
-        return mark.line + 1 + self.offset, mark.column + 1
-
     def value(self, node: Node, path: Path_) -> Any:
-        mark = node.start_mark
-        self.doc.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
-        if node.__class__ is ScalarNode:  # most nodes: keep this path short
-            if node.tag == _STR:
-                return node.value
-            return self.scalar(node, path)  # type: ignore[arg-type]
+        if node.__class__ is ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node, path)  # type: ignore[arg-type]
         self.count += len(node.value)
         if self.count > MAX_NODES:
             if not self.exploded:
@@ -243,49 +263,69 @@ class _Walker:
             return None
         self.active.add(id(node))
         try:
-            if isinstance(node, SequenceNode):
-                self.check_tag(node, path, _SEQ)
-                return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-            if isinstance(node, MappingNode):
-                self.check_tag(node, path, _MAP)
-                return self.mapping(node, path)
+            if node.__class__ is MappingNode:
+                if node.tag != _MAP:
+                    self.unsupported_tag(node, path)
+                return self.mapping(node, path)  # type: ignore[arg-type]
+            if node.tag != _SEQ:
+                self.unsupported_tag(node, path)
+            items = []
+            for i, item in enumerate(node.value):
+                if item.__class__ is ScalarNode and item.tag == _STR:
+                    items.append(item.value)
+                else:
+                    items.append(self.value(item, (*path, i)))
+            return items
         finally:
             self.active.discard(id(node))
-        return None  # pragma: no cover - PyYAML has no other node kinds
 
     def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        key_positions = self.doc.key_positions
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                self.doc.problems.append(
-                    Problem(
-                        self.doc.path,
-                        *self.pos(key_node),
-                        field_path(path),
-                        "a key is a list or a group instead of a name",
-                        "write keys as plain names: `name: value`",
-                    )
-                )
+                self.at(key_node, path, "a key is a list or a group instead of a name",
+                        "write keys as plain names: `name: value`")  # fmt: skip
                 continue
             key = key_node.value
-            key_path = (*path, key)
             if key in result:
-                first_line = self.doc.key_positions[key_path][0]
-                self.doc.problems.append(
-                    Problem(
-                        self.doc.path,
-                        *self.pos(key_node),
-                        field_path(key_path),
-                        f"`{key}` is written twice (first on line {first_line})",
-                        "keep one of them: YAML tools would silently use only the last one",
-                    )
+                if not first_lines:
+                    first_lines = self.key_lines(node)
+                self.at(
+                    key_node,
+                    (*path, key),
+                    f"`{key}` is written twice (first on line {first_lines[key]})",
+                    "keep one of them: YAML tools would silently use only the last one",
                 )
                 continue
-            mark = key_node.start_mark
-            key_positions[key_path] = (mark.line + 1 + self.offset, mark.column + 1)
-            result[key] = self.value(value_node, key_path)
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.value(value_node, (*path, key))
         return result
+
+    def key_lines(self, node: MappingNode) -> dict[str, int]:
+        lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if key_node.__class__ is ScalarNode:
+                lines.setdefault(
+                    key_node.value, key_node.start_mark.line + 1 + self.doc.line_offset
+                )
+        return lines
+
+    def at(self, node: Node, path: Path_, message: str, fix: str) -> None:
+        """A problem at a node that ``path`` does not lead to (a duplicate key, a bad key)."""
+        mark = node.start_mark
+        self.doc.problems.append(
+            Problem(
+                self.doc.path,
+                mark.line + 1 + self.doc.line_offset,
+                mark.column + 1,
+                field_path(path),
+                message,
+                fix,
+            )
+        )
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
         tag, text = node.tag, node.value
@@ -318,13 +358,12 @@ class _Walker:
         )
         return text
 
-    def check_tag(self, node: Node, path: Path_, expected: str) -> None:
-        if node.tag != expected:
-            self.doc.problem(
-                path,
-                f"the tag `{node.tag}` is not supported",
-                "remove the tag (the word starting with `!`)",
-            )
+    def unsupported_tag(self, node: Node, path: Path_) -> None:
+        self.doc.problem(
+            path,
+            f"the tag `{node.tag}` is not supported",
+            "remove the tag (the word starting with `!`)",
+        )
 
 
 _SYNTAX_FIX = "check the indentation, the colons and the quotes on this line and the one above"

@@ -76,9 +76,10 @@ def test_duplicated_key_is_an_error_with_both_lines() -> None:
 
 def test_every_value_keeps_line_and_column() -> None:
     doc = load_text("# comment\nid: x\nphones:\n  - number: '102'\n    hours: 24/7\n", "t.yml")
-    assert doc.positions[("id",)] == (2, 5)
-    assert doc.positions[("phones", 0, "number")] == (4, 13)
-    assert doc.key_positions[("phones", 0, "hours")] == (5, 5)
+    assert doc.where(("id",)) == (2, 5)
+    assert doc.where(("phones", 0, "number")) == (4, 13)
+    assert doc.key_where(("phones", 0, "hours")) == (5, 5)
+    assert doc.where(("phones", 0, "label")) == (4, 5)  # missing: its parent
 
 
 def test_recursive_alias_and_unknown_tags_are_errors_not_crashes() -> None:
