@@ -4,15 +4,13 @@ run ``python -m build_tools <command>`` in-process, capturing what an editor wou
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from build_tools.cli import main
+from tests.data.helpers import Runner
 from tests.paths import FIXTURE_DIRECTORY
-
-Runner = Callable[..., tuple[int, str]]
 
 
 @pytest.fixture
@@ -33,11 +31,3 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Runner:
         return code, captured.out + captured.err
 
     return run
-
-
-def write(data_dir: Path, relative: str, text: str) -> Path:
-    """Write one data file (creating folders) and return its path."""
-    file = data_dir / relative
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text, encoding="utf-8")
-    return file

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data.conftest import Runner, write
+from tests.data.helpers import Runner, write
 
 HEAD = "# yaml-language-server: $schema=../../schema/entry.schema.json\n"
 

@@ -11,7 +11,7 @@ import datetime as _dt
 from pathlib import Path
 
 from build_tools.data.build import validate_directory
-from tests.data.conftest import write
+from tests.data.helpers import write
 from tests.paths import SHARED
 
 BLNS = SHARED / "testdata" / "naughty" / "blns" / "blns.txt"

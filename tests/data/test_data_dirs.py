@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from build_tools.data.build import load_directory, validate_directory
 from build_tools.data.errors import format_problems
 from build_tools.data.schema import SCHEMA_DIR
-from tests.data.conftest import Runner
+from tests.data.helpers import Runner
 from tests.paths import FIXTURE_DIRECTORY, REPO
 
 REAL = REPO / "directory_data"

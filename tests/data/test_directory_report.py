@@ -8,7 +8,7 @@ from pathlib import Path
 
 from build_tools.data.build import load_directory
 from build_tools.report import build_report, months_before, short_report
-from tests.data.conftest import Runner, write
+from tests.data.helpers import Runner, write
 from tests.paths import FIXTURE_DIRECTORY
 
 TODAY = _dt.date(2026, 11, 28)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.data.frontmatter import check_front_matter
-from tests.data.conftest import Runner, write
+from tests.data.helpers import Runner, write
 from tests.paths import FIXTURE_DIRECTORY
 
 GOOD = "---\ntitle: Помощь\ndescription: Куда обратиться\n---\n\n# Помощь\n"

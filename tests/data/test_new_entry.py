@@ -6,7 +6,7 @@ import datetime as _dt
 from pathlib import Path
 
 from build_tools.data.build import validate_directory
-from tests.data.conftest import Runner
+from tests.data.helpers import Runner
 
 
 def test_writes_skeleton_in_the_region_folder(run_cli: Runner, data_dir: Path) -> None:

@@ -15,7 +15,7 @@ import yaml
 
 from build_tools.data.build import load_directory
 from build_tools.data.yaml_loader import load_text
-from tests.data.conftest import Runner, write
+from tests.data.helpers import Runner, write
 
 HEAD = "# yaml-language-server: $schema=../../schema/entry.schema.json\n"
 
