@@ -10,12 +10,14 @@ module; the data stage never imports an output.
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
 
 #: Every HSDS id we write is ``uuid5(NAMESPACE, "<object type>/<our key>")``: stable across
 #: builds and independent of the site's address, so a re-export does not churn.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:help-directory:hsds")
 
 
+@lru_cache(maxsize=65536)
 def hsds_id(kind: str, key: str) -> str:
     """The stable HSDS UUID of one of our objects (``kind`` is the HSDS object type)."""
     return str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
