@@ -274,3 +274,13 @@ def test_the_command_line_explains_a_wrong_path(
     code = main(["import-hsds", str(tmp_path), "--out", str(tmp_path / "out")])
     assert code == 1
     assert "no datapackage.json and no CSV files here" in capsys.readouterr().err
+
+
+def test_the_import_belongs_to_the_data_stage_and_imports_no_output() -> None:
+    """Data flows one way: the data stage never imports an output (the export imports it)."""
+    folder = Path(__file__).resolve().parents[2] / "build_tools" / "data" / "hsds_import"
+    for file in folder.glob("*.py"):
+        text = file.read_text(encoding="utf-8")
+        for output in ("feeds", "pages", "finder", "leaflets"):
+            assert not re.search(rf"^\s*(from|import) build_tools\.{output}\b", text, re.M), file
+            assert not re.search(rf"^\s*from \.\.\.?{output}\b", text, re.M), file
