@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from build_tools.data.build import load_directory
 from build_tools.data.model import Directory
 from build_tools.feeds import write_feeds
-from tests.paths import FIXTURE_DIRECTORY, SHARED
+from tests.paths import FIXTURE_DIRECTORY
 
-SITE_URL = "https://help.example.org/"
-TODAY = _dt.date(2026, 11, 28)
-HSDS = SHARED / "testdata" / "hsds"
-HSDS_SCHEMAS = HSDS / "hsds3.0-spec" / "schema"
+from .helpers import HSDS_SCHEMAS, SITE_URL, TODAY, format_checker
 
 
 @pytest.fixture(scope="session")
@@ -35,20 +30,6 @@ def feeds_dir(directory: Directory, tmp_path_factory: pytest.TempPathFactory) ->
     out = tmp_path_factory.mktemp("feeds") / "data"
     write_feeds(directory, out, site_url=SITE_URL)
     return out
-
-
-def format_checker() -> FormatChecker:
-    """jsonschema's checks, plus ``uri`` (its own check needs a package we do not install)."""
-    checker = FormatChecker()
-
-    @checker.checks("uri")
-    def _uri(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        parts = urlsplit(value)
-        return bool(parts.scheme in ("http", "https") and parts.netloc) and " " not in value
-
-    return checker
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from build_tools.data.model import Directory, Geo, Text
 from build_tools.feeds import feed_schema, write_feeds
 from build_tools.feeds.directory_json import build_feed
 
-from .conftest import SITE_URL, format_checker
+from .helpers import SITE_URL, format_checker
 
 
 def _feed(feeds_dir: Path) -> dict:

@@ -16,7 +16,7 @@ from build_tools.data.model import Directory
 from build_tools.feeds.hsds.export import export_tables
 from build_tools.feeds.hsds.tables import TABLES
 
-from .conftest import SITE_URL
+from .helpers import SITE_URL
 
 LANGS = ("ru", "be", "en")
 REQUIRED = (

@@ -19,7 +19,7 @@ from build_tools.cli import main
 from build_tools.data.hsds_import import ImportInputError, import_hsds
 from tests.paths import FIXTURE_DIRECTORY
 
-from .conftest import HSDS, TODAY
+from .helpers import HSDS, TODAY
 
 HSDS11 = HSDS / "hsds1.1-sample-datapackage"
 EXAMPLES30 = HSDS / "hsds3.0-spec" / "examples"

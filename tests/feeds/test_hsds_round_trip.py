@@ -12,7 +12,7 @@ from build_tools.data.hsds_import.known import Known
 from build_tools.data.model import Directory, Entry
 from tests.paths import FIXTURE_DIRECTORY
 
-from .conftest import TODAY
+from .helpers import TODAY
 
 
 def carried(entry: Entry) -> dict[str, Any]:

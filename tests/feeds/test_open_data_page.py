@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from tests.paths import REPO
 
-from .conftest import format_checker
+from .helpers import format_checker
 
 LANGS = ("ru", "be", "en")
 LINK = re.compile(r"\]\((https?://[^)\s]+)\)")

@@ -11,7 +11,7 @@ from pathlib import Path
 from build_tools.data.model import Directory, Text
 from build_tools.feeds.spreadsheet import columns, render_csv
 
-from .conftest import SITE_URL
+from .helpers import SITE_URL
 
 
 def _rows(feeds_dir: Path) -> list[dict[str, str]]:
