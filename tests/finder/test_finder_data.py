@@ -80,7 +80,7 @@ def test_lunr_scripts_come_from_the_installed_mkdocs(written: Path) -> None:
     for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.ru.js"):
         copied = (written / "finder" / name).read_text(encoding="utf-8")
         assert "Copyright" in copied  # the licence notice stays
-    assert "lunr.version = \"2.3.9\"" in (written / "finder" / "lunr.js").read_text()
+    assert 'lunr.version = "2.3.9"' in (written / "finder" / "lunr.js").read_text()
     assert not list((REPO / "overrides").rglob("lunr.js"))
 
 
@@ -115,7 +115,9 @@ def test_slot_escapes_data_and_keeps_json_out_of_html(directory) -> None:
     assert "hidden" in html.split(">", 1)[0]  # hidden until the script runs
     assert " name=" not in html and "<form" not in html  # nothing typed reaches a URL
     assert "onclick" not in html and "style=" not in html
-    config = re.search(r'<script type="application/json" id="hd-finder-config">(.*?)</script>', html)
+    config = re.search(
+        r'<script type="application/json" id="hd-finder-config">(.*?)</script>', html
+    )
     assert config is not None
     assert json.loads(config.group(1))["lang"] == "ru"
     assert markup.script_json({"x": "</script><b>&"}) == (

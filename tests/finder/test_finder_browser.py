@@ -1,0 +1,148 @@
+"""The finder in real Chromium on a built site: what people type finds what they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load(Path(__file__).with_name("queries.yml").read_text(encoding="utf-8"))
+PREFIX = {"ru": "", "be": "be/", "en": "en/"}
+
+
+def open_finder(page, base: str, lang: str) -> None:
+    page.goto(f"{base}{PREFIX[lang]}directory/")
+    expect(page.locator("[data-hd-finder]")).to_be_visible()
+    # The status says "loading" until the data is in, then falls silent.
+    expect(page.locator("#hd-finder-status")).to_have_text("", timeout=15000)
+
+
+def shown_ids(page) -> list[str]:
+    links = page.locator("#hd-finder-results .hd-card__name a")
+    return [
+        href.rstrip("/")
+        for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+def test_queries_find_the_expected_entries(page, finder_url: str, lang: str) -> None:
+    open_finder(page, finder_url, lang)
+    failures = []
+    for case in QUERIES[lang]:
+        page.fill("#hd-finder-q", case["q"])
+        shown = shown_ids(page)
+        missing = [i for i in case["expect"] if i not in shown]
+        wrong = [i for i in case.get("absent", ()) if i in shown]
+        if missing or wrong or not case["expect"]:
+            failures.append(f"{case['q']!r} ({case['kind']}): missing {missing}, unwanted {wrong}")
+    assert failures == []
+
+
+def test_typing_leaves_no_trace_in_url_history_or_storage(page, finder_url: str) -> None:
+    open_finder(page, finder_url, "ru")
+    url = page.url
+    history = page.evaluate("history.length")
+    page.fill("#hd-finder-q", "кризисная комната")
+    page.keyboard.press("Enter")
+    assert shown_ids(page)
+    assert page.url == url
+    assert page.evaluate("history.length") == history
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert not [u for u in page.requests_seen if "%D0%BA" in u.lower() or "кризис" in u]
+
+
+def test_markup_in_a_name_is_shown_as_text_and_runs_nothing(browser, finder_url: str) -> None:
+    # Without the site's CSP, so only the way cards are built can stop the markup.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        open_finder(page, finder_url, "ru")
+        page.fill("#hd-finder-q", "Витебск")
+        card = page.locator("#hd-finder-results .hd-card", has_text="<img src=x onerror=alert(1)>")
+        expect(card).to_have_count(1)
+        assert page.locator("#hd-finder-results img").count() == 0
+        page.fill("#hd-finder-q", "проверка экранирования")
+        page.wait_for_timeout(300)
+        assert dialogs == []
+    finally:
+        context.close()
+
+
+def test_filters_narrow_results_and_include_national_services(page, finder_url: str) -> None:
+    open_finder(page, finder_url, "ru")
+    page.locator(".hd-finder__filters summary").click()
+    page.select_option('[data-filter="region"]', "brest")
+    shown = shown_ids(page)
+    assert "brest-crisis-room" in shown and "national-hotline" in shown
+    assert "minsk-shelter" not in shown
+    # Local services first, then the country-wide ones.
+    assert shown.index("brest-crisis-room") < shown.index("national-hotline")
+    page.select_option('[data-filter="town"]', "pinsk")
+    assert "pinsk-crisis-room" in shown_ids(page)
+    assert "brest-crisis-room" not in shown_ids(page)
+    page.select_option('[data-filter="town"]', "")
+    page.check('[data-filter="always"]')
+    shown = shown_ids(page)
+    assert "brest-crisis-room" in shown and "pinsk-crisis-room" not in shown
+    page.click("[data-finder-clear]")
+    page.select_option('[data-filter="serves"]', "children")
+    page.select_option('[data-filter="service"]', "shelter")
+    assert shown_ids(page) == ["minsk-shelter"]
+
+
+def test_open_now_follows_minsk_time(page, finder_url: str) -> None:
+    # Wednesday 2026-12-02, 10:00 in Minsk (07:00 UTC): Pinsk's room (Mo-Fr 08-17) is open.
+    page.clock.set_fixed_time("2026-12-02T07:00:00Z")
+    open_finder(page, finder_url, "en")
+    page.fill("#hd-finder-q", "Pinsk")
+    expect(page.locator(".hd-card", has_text="Crisis room in Pinsk")).to_contain_text(
+        "Open now, until 17:00"
+    )
+    page.clock.set_fixed_time("2026-12-05T07:00:00Z")  # Saturday
+    page.reload()
+    expect(page.locator("#hd-finder-status")).to_have_text("", timeout=15000)
+    page.fill("#hd-finder-q", "Pinsk")
+    expect(page.locator(".hd-card", has_text="Crisis room in Pinsk")).to_contain_text("Closed now")
+    page.locator(".hd-finder__filters summary").click()
+    page.check('[data-filter="open_now"]')
+    assert "pinsk-crisis-room" not in shown_ids(page)
+
+
+def test_guided_path_puts_emergency_numbers_first_and_ends_in_results(
+    page, finder_url: str
+) -> None:
+    open_finder(page, finder_url, "be")
+    guide = page.locator("[data-hd-guide]")
+    emergency = guide.locator("[data-guide-emergency]")
+    expect(emergency).to_be_hidden()
+    guide.get_by_role("button", name="Так").click()
+    expect(emergency).to_be_visible()
+    expect(emergency.locator("a").first).to_have_attribute("href", "tel:102")
+    guide.get_by_role("button", name="Бяспечнае месца, дзе можна пабыць").click()
+    guide.get_by_role("button", name="Брэсцкая вобласць").click()
+    shown = shown_ids(page)
+    assert "brest-crisis-room" in shown and "pinsk-crisis-room" in shown
+    assert "minsk-shelter" not in shown and "national-hotline" not in shown
+    guide.get_by_role("button", name="Пачаць спачатку").click()
+    expect(emergency).to_be_hidden()
+    expect(guide.get_by_role("button", name="Так")).to_be_visible()
+
+
+def test_without_javascript_the_finder_stays_out_of_the_way(browser, finder_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{finder_url}directory/")
+        expect(page.locator("[data-hd-finder]")).to_be_hidden()
+        page.locator("a[href='regions/brest/']").first.click()
+        expect(page.locator("a[href$='brest-crisis-room/']").first).to_be_visible()
+    finally:
+        context.close()
