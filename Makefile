@@ -12,10 +12,10 @@ NODE_STAMP := tests/node_modules/.installed
 .PHONY: build serve test lint bench check-system clean
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
 
 test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff check build_tools tests overrides

@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -151,7 +151,12 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
                     "directory page; rename or move the Markdown file."
                 )
             self.generated[page.src_uri] = page
-            files.append(File.generated(config, page.src_uri, content=""))
+            # Not in the navigation on purpose (it would grow quadratically with the directory).
+            files.append(
+                File.generated(
+                    config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
         files.append(File.generated(config, "components/site.css", content=components.site_css()))
         return files
 

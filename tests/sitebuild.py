@@ -6,6 +6,7 @@ options) comes from the real mkdocs.yml, so a test build is the real build on ot
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ def write_config(
     text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content_dir or REPO / 'content'}", text)
     text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {REPO / 'overrides'}", text)
     text = re.sub(r"(?m)^      data_dir: .*$", f"      data_dir: {data_dir}", text)
+    text = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", text)
     options = f"      leaflets: {'true' if leaflets else 'false'}\n" + extra_plugin_options
     text = text.replace("      stale_months: 12\n", "      stale_months: 12\n" + options)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -55,6 +57,7 @@ def build_site(
         extra_plugin_options=extra_plugin_options,
     )
     mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(workdir / "site")],
         capture_output=True,
