@@ -32,6 +32,7 @@ from mkdocs.utils import CountHandler
 from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
 from build_tools.pages.generated import GeneratedPage
+from build_tools.site_links import resolve_site_links
 from build_tools.stages import Stages
 
 log = get_plugin_logger(__name__)
@@ -176,6 +177,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             return made.render()
+        assert self.state is not None
+        here = i18n.url_prefix(self.lang, self.state.languages[0]) + page.url
+        html = resolve_site_links(html, here)
         return self.state.stages.page_content(self.lang, page.file.src_uri, html)
 
     def on_page_context(
