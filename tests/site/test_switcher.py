@@ -27,9 +27,7 @@ def test_switcher_follows_a_generated_page_through_all_languages(page, fixture_s
 def test_switcher_lands_on_the_same_content_page(page, fixture_site_url, start) -> None:
     page.goto(fixture_site_url + start)
     for lang in ("be", "en"):
-        href = page.locator(f'a.helpdir-lang-link[hreflang="{lang}"]').first.evaluate(
-            "a => a.href"
-        )
+        href = page.locator(f'a.helpdir-lang-link[hreflang="{lang}"]').first.evaluate("a => a.href")
         assert href == fixture_site_url + f"{lang}/" + start
 
 
@@ -65,3 +63,11 @@ def test_emergency_numbers_are_tel_links(page, site_url) -> None:
     strip = page.locator(".helpdir-strip")
     for href in ("tel:+3758011008801", "tel:102", "tel:103"):
         assert strip.locator(f'a[href="{href}"]').is_visible()
+
+
+@pytest.mark.browser
+def test_untranslated_notice_shows_only_when_targeted(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + "en/")
+    assert not page.locator("#untranslated").is_visible()
+    page.goto(fixture_site_url + "en/#untranslated")
+    assert page.locator("#untranslated").is_visible()
