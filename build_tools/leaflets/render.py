@@ -6,6 +6,7 @@ volunteer printing from a browser (``standalone=True`` inlines them).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -72,6 +73,12 @@ def _groups(plan: Plan, views: list[PlaceView]) -> list[Group]:
     return [g for g in groups if g.places]
 
 
+def _without_number(name: Said, number: str) -> Said:
+    """ "Police — 102" → "Police": the number is printed right beside the name already."""
+    pattern = rf"\s*[—–:,-]?\s*\(?{re.escape(number)}\)?\s*$"
+    return Said(re.sub(pattern, "", name.text) or name.text, name.lang)
+
+
 def front_context(front: Front, directory: Directory, lang: str) -> dict[str, object]:
     hotline = None
     if front.hotline_phone is not None:
@@ -81,8 +88,12 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
         details = ", ".join(p for p in (view.details, anonymous) if p)
         hotline = {"number": view.number, "tel": view.tel, "details": details}
     emergency = [
-        {"number": e.phones[0].display, "tel": e.phones[0].tel, "name": Said(*e.name.get(lang))}
-        for e in front.emergency
+        {
+            "number": e.phones[0].display,
+            "tel": e.phones[0].tel,
+            "name": _without_number(Said(*e.name.get(lang)), e.phones[0].display),
+        }
+        for e in sorted(front.emergency, key=lambda e: e.phones[0].display)
     ]
     chatbot = None
     if front.chatbot is not None:

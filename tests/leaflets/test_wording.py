@@ -46,3 +46,20 @@ def test_every_string_exists_in_every_language():
         for lang in ("ru", "be", "en"):
             assert values.get(lang), f"strings.yml: {key} has no {lang}"
     assert t("more", "en", n=3) == "All the others (3) are on the website:"
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "printed"),
+    [
+        ("Милиция — 102", "102", "Милиция"),
+        ("Rescue service - 101", "101", "Rescue service"),
+        ("Скорая (103)", "103", "Скорая"),
+        ("Police", "102", "Police"),
+        ("102", "102", "102"),
+    ],
+)
+def test_emergency_names_do_not_repeat_their_number(name: str, number: str, printed: str):
+    from build_tools.leaflets.render import _without_number
+    from build_tools.leaflets.views import Said
+
+    assert _without_number(Said(name, "ru"), number).text == printed
