@@ -36,6 +36,12 @@ def site_config(workdir: Path, data_dir: Path, *, leaflets: bool) -> Path:
     )
     if count != 1:
         raise RuntimeError("mkdocs.yml has no `data_dir:` option under the helpdir plugin")
+    # `watch:` paths are relative to the config file, which now lives in workdir.
+    text = re.sub(
+        r"(?m)^watch:\n((?:  - .*\n)+)",
+        lambda m: "watch:\n" + "".join(f"  - {REPO / line[4:]}\n" for line in m[1].splitlines()),
+        text,
+    )
     workdir.mkdir(parents=True, exist_ok=True)
     config = workdir / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")

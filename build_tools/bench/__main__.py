@@ -1,0 +1,433 @@
+"""``python -m build_tools.bench``: generate data, build, measure, write the report.
+
+Figures, each with its target:
+
+- ``mkdocs build`` time and peak memory (children included) for 250, 1,000 and 4,000 entries
+  in three languages, leaflets off; one 1,000-entry build with leaflets on; plain MkDocs +
+  Material over the same 1,000 entries as hand-written Russian pages (the anchor), and the
+  ratio; growth from 1,000 to 4,000 against linear;
+- validation of 1,000 entries;
+- the finder at 1,000 and 4,000 entries in headless Chromium, per language; Material's own
+  search index over the same pages for comparison;
+- page weight of the home, a region page and an entry page;
+- leaflet generation for every region in three languages.
+
+A part that cannot run (a stage not built yet, no browser) is reported as "not measured"
+with the reason; the rest still runs. Writes docs/benchmark.md and bench-out/benchmark.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from build_tools.bench import builds
+from build_tools.bench.generate import GeneratedDirectory, generate
+from build_tools.bench.machine import describe
+from build_tools.bench.measure import run_measured
+from build_tools.bench.report import Figure, Report, Section
+from build_tools.bench.weight import gzipped_size, page_weight
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("HELPDIR_CHROMIUM", "/usr/bin/chromium")
+LANG_ROOTS = {"ru": "", "be": "be/", "en": "en/"}
+SITE_URL = "https://help.example.org/"
+
+#: Targets, in one place so the report and the checks agree.
+LINEAR_LIMIT = 4.4
+VALIDATION_LIMIT_S = 1.0
+FINDER_BYTES_LIMIT_KB = 60
+FIRST_RESULT_LIMIT_MS = 200
+KEYSTROKE_P95_LIMIT_MS = 10
+LEAFLETS_LIMIT_S = 15
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools.bench", description=__doc__)
+    parser.add_argument("--sizes", default="250,1000,4000", help="entry counts to build")
+    parser.add_argument("--markdown", type=Path, default=REPO / "docs" / "benchmark.md")
+    parser.add_argument("--json", type=Path, default=REPO / "bench-out" / "benchmark.json")
+    parser.add_argument("--workdir", type=Path, help="keep generated data and sites here")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="helpdir-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    report = Report(
+        machine=describe(CHROMIUM), started=_dt.datetime.now().isoformat(timespec="seconds")
+    )
+    try:
+        run(report, work, sizes)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report.notes.append(
+        "Load average at the end (1, 5, 15 min): "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + ". A load above the number of cores means other work shared the machine: times "
+        "are then upper bounds."
+    )
+    text = report.to_markdown()
+    args.markdown.parent.mkdir(parents=True, exist_ok=True)
+    args.markdown.write_text(text, encoding="utf-8")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(report.to_json(), encoding="utf-8")
+    print(text)
+    print(f"Written: {args.markdown} and {args.json}", file=sys.stderr)
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(report: Report, work: Path, sizes: list[int]) -> None:
+    _say(f"generating {', '.join(map(str, sizes))} entries in {work}")
+    data = {n: generate(work / f"data-{n}", n) for n in sizes}
+    reference = 1000 if 1000 in data else sizes[len(sizes) // 2]
+    sample = data[reference]
+    report.notes.append(
+        f"Generated data (seed 2026): at {reference:,} entries, {sample.confidential} "
+        f"confidential places (no address), {sample.national} national lines, every region, "
+        "town and kind of help of directory_data/, texts in ru with be and en for most."
+    )
+    measure_validation(report.section("Validation"), sample)
+    sites = measure_builds(report, work, data, reference)
+    measure_finder(report, sites, reference)
+    measure_weight(report.section("Page weight (first visit, gzipped)"), sites.get(reference))
+    measure_leaflets(report.section("Leaflets"), work, data.get(reference))
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+def measure_validation(section: Section, sample: GeneratedDirectory) -> None:
+    from build_tools.data.build import validate_directory
+
+    section.intro = (
+        f"`validate_directory` on {sample.entries:,} entry files (read, parse, schema, "
+        "cross-references, phones, hours), in this process: the first run, then the median of 5."
+    )
+    times = []
+    problems = 0
+    for _ in range(6):
+        start = time.perf_counter()
+        result = validate_directory(sample.data_dir)
+        times.append(time.perf_counter() - start)
+        problems = len(result.errors)
+    target = f"well under {VALIDATION_LIMIT_S:g} s"
+    section.add(Figure("first run", times[0], "s", target, times[0] < VALIDATION_LIMIT_S))
+    median = statistics.median(times[1:])
+    section.add(Figure("median of 5 more", median, "s", target, median < VALIDATION_LIMIT_S))
+    section.add(Figure("errors in the generated data", problems, "", "0", problems == 0))
+
+
+# ---------------------------------------------------------------------------- builds
+
+
+def _site_mb(site: Path) -> float:
+    return sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1024 / 1024
+
+
+def measure_builds(
+    report: Report, work: Path, data: dict[int, GeneratedDirectory], reference: int
+) -> dict[int, Path]:
+    section = report.section(
+        "Build",
+        "`mkdocs build --strict` of the real mkdocs.yml on the generated data, three languages, "
+        "in a child process; peak memory is the child's maximum resident set (its children "
+        "included). Leaflets are off unless the row says so: they are measured on their own "
+        "below.",
+    )
+    sites: dict[int, Path] = {}
+    seconds: dict[int, float] = {}
+    for n, generated in data.items():
+        _say(f"building {n} entries (no leaflets)")
+        measured, site = builds.build_ours(work / f"site-{n}", generated.data_dir, leaflets=False)
+        label = f"{n:,} entries × 3 languages"
+        if not measured.ok:
+            section.missing(label, "the build failed: " + _last_line(measured.output))
+            continue
+        sites[n] = site
+        seconds[n] = measured.seconds
+        section.add(Figure(f"{label}: time", measured.seconds, "s"))
+        section.add(Figure(f"{label}: peak memory", measured.peak_mb, "MB"))
+        section.add(Figure(f"{label}: size of site/", _site_mb(site), "MB"))
+    if reference in data:
+        _say(f"building {reference} entries with leaflets")
+        measured, _ = builds.build_ours(
+            work / f"site-{reference}-leaflets", data[reference].data_dir, leaflets=True
+        )
+        label = f"{reference:,} entries × 3 languages, leaflets included"
+        if measured.ok:
+            section.add(Figure(f"{label}: time", measured.seconds, "s"))
+            section.add(Figure(f"{label}: peak memory", measured.peak_mb, "MB"))
+        else:
+            section.missing(label, "the build failed: " + _last_line(measured.output))
+        shutil.rmtree(work / f"site-{reference}-leaflets", ignore_errors=True)
+
+    anchor_section = report.section(
+        "Anchor: plain MkDocs + Material",
+        f"The same {reference:,} entries written as one-language (Russian) Markdown pages, one "
+        "per entry in a folder per region, built by Material with `font: false` and no `nav` "
+        "key (its default navigation lists every page on every page).",
+    )
+    anchor_site = _anchor(anchor_section, work, data.get(reference), seconds.get(reference))
+    if anchor_site is not None:
+        sites[-1] = anchor_site
+
+    big = max(data)
+    if reference in seconds and big in seconds and big > reference:
+        factor = big / reference
+        ratio = seconds[big] / seconds[reference]
+        limit = LINEAR_LIMIT * factor / 4
+        section.add(
+            Figure(
+                f"growth, {big:,} ÷ {reference:,} entries (build time)",
+                ratio,
+                "×",
+                f"≤ {limit:g}× (linear is {factor:g}×)",
+                ratio <= limit,
+            )
+        )
+    return sites
+
+
+def _anchor(
+    section: Section, work: Path, generated: GeneratedDirectory | None, ours: float | None
+) -> Path | None:
+    from build_tools.data.build import load_directory
+
+    if generated is None:
+        section.missing("anchor build", "no 1,000-entry data set in this run")
+        return None
+    _say("building the anchor (plain Material)")
+    directory = load_directory(generated.data_dir)
+    measured, site = builds.build_anchor(work / "anchor", directory)
+    if not measured.ok:
+        section.missing("anchor build", "the build failed: " + _last_line(measured.output))
+        return None
+    pages = generated.entries + 1
+    section.add(Figure(f"{pages:,} pages, 1 language: time", measured.seconds, "s"))
+    section.add(Figure(f"{pages:,} pages, 1 language: peak memory", measured.peak_mb, "MB"))
+    section.add(Figure("size of site/", _site_mb(site), "MB"))
+    sample = next(site.rglob("*/index.html"))
+    section.add(Figure("HTML of one entry page", sample.stat().st_size / 1024, "KB"))
+    if ours is not None:
+        section.add(
+            Figure(
+                "our build ÷ anchor (3 languages ÷ 1 language, same entries)",
+                ours / measured.seconds,
+                "×",
+                note="time",
+            )
+        )
+    return site
+
+
+# ---------------------------------------------------------------------------- finder
+
+
+def measure_finder(report: Report, sites: dict[int, Path], reference: int) -> None:
+    section = report.section(
+        "Finder (headless Chromium)",
+        "Measured on each language's directory home, served over HTTP from the built site; "
+        "bytes are response bodies gzipped at level 6. *Finder files* are its data, index and "
+        "scripts; *everything* adds the page, Material's CSS and JS and our components. The "
+        "first result: a query entered at the load event, time from the load event to the "
+        "first result card. Keystrokes: 5 realistic queries typed one character at a time, "
+        "from the input event to the results laid out.",
+    )
+    sizes = [n for n in sorted(sites) if n >= reference]
+    if not sizes:
+        section.missing("finder", "no site of 1,000 entries or more was built")
+        return
+    if not Path(CHROMIUM).exists():
+        section.missing("finder", f"no Chromium at {CHROMIUM}")
+        return
+    try:
+        from playwright.sync_api import sync_playwright
+
+        from build_tools.bench.finder_probe import CHROMIUM_ARGS, FinderMissing, measure_finder
+    except ImportError as exc:
+        section.missing("finder", f"Playwright is not installed ({exc})")
+        return
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for n in sizes:
+                for lang, root in LANG_ROOTS.items():
+                    label = f"{n:,} entries, {lang}"
+                    _say(f"finder: {label}")
+                    try:
+                        fig = measure_finder(browser, sites[n], lang, root)
+                    except FinderMissing as exc:
+                        section.missing(label, str(exc))
+                        continue
+                    kb = fig.finder_bytes / 1024
+                    section.add(
+                        Figure(
+                            f"{label}: finder files before the first result",
+                            kb,
+                            "KB",
+                            f"≤ {FINDER_BYTES_LIMIT_KB} KB",
+                            kb <= FINDER_BYTES_LIMIT_KB,
+                        )
+                    )
+                    total_kb = fig.total_bytes / 1024
+                    section.add(
+                        Figure(f"{label}: everything before the first result", total_kb, "KB")
+                    )
+                    section.add(
+                        Figure(
+                            f"{label}: first result after load",
+                            fig.first_result_ms,
+                            "ms",
+                            f"≤ {FIRST_RESULT_LIMIT_MS} ms",
+                            fig.first_result_ms <= FIRST_RESULT_LIMIT_MS,
+                        )
+                    )
+                    p50, p95 = fig.percentile(50), fig.percentile(95)
+                    count = len(fig.keystrokes_ms)
+                    section.add(Figure(f"{label}: keystroke p50 ({count} keys)", p50, "ms"))
+                    section.add(
+                        Figure(
+                            f"{label}: keystroke p95 ({count} keys)",
+                            p95,
+                            "ms",
+                            f"≤ {KEYSTROKE_P95_LIMIT_MS} ms",
+                            p95 <= KEYSTROKE_P95_LIMIT_MS,
+                        )
+                    )
+        finally:
+            browser.close()
+    _material_index(section, sites)
+
+
+def _material_index(section: Section, sites: dict[int, Path]) -> None:
+    """Material's own search index, for comparison: what its search downloads and rebuilds."""
+    anchor = sites.get(-1)
+    if anchor is None:
+        section.missing("Material's search index (anchor)", "the anchor was not built")
+        return
+    index = anchor / "search" / "search_index.json"
+    if not index.is_file():
+        section.missing("Material's search index (anchor)", "no search/search_index.json")
+        return
+    raw = index.read_bytes()
+    pages = len(json.loads(raw)["docs"])
+    section.add(
+        Figure(
+            "Material's search index over the same entries (anchor), gzipped",
+            gzipped_size(raw) / 1024,
+            "KB",
+            note=f"{len(raw) / 1024:.0f} KB raw, {pages:,} sections",
+        )
+    )
+
+
+# ---------------------------------------------------------------------------- page weight
+
+
+def measure_weight(section: Section, site: Path | None) -> None:
+    section.intro = (
+        "HTML plus every stylesheet and script the page links, each gzipped at level 6, from "
+        "the 1,000-entry Russian site (images, icons and data fetched later left out)."
+    )
+    if site is None:
+        section.missing("page weight", "the 1,000-entry site was not built")
+        return
+    regions = sorted((site / "directory" / "regions").glob("*/index.html"))
+    entries = sorted(
+        p
+        for p in (site / "directory").glob("*/index.html")
+        if p.parent.name not in ("regions", "services")
+    )
+    pages = {"home": site / "index.html"}
+    if regions:
+        pages["region page"] = regions[0]
+    if entries:
+        pages["entry page"] = entries[len(entries) // 2]
+    for label, file in pages.items():
+        rel = file.relative_to(site).as_posix()
+        weight = page_weight(site, rel)
+        note = (
+            f"{rel}: HTML {weight.html / 1024:.1f} + CSS {weight.css / 1024:.1f} + "
+            f"JS {weight.js / 1024:.1f} KB"
+        )
+        section.add(Figure(label, weight.total / 1024, "KB", note=note))
+    for label in ("region page", "entry page"):
+        if label not in pages:
+            section.missing(label, "no such page in the built site")
+
+
+# ---------------------------------------------------------------------------- leaflets
+
+
+def measure_leaflets(section: Section, work: Path, generated: GeneratedDirectory | None) -> None:
+    section.intro = (
+        "`build_leaflets` for every region and the national leaflet in ru, be and en, plus "
+        "the wallet-card sheets, in a child process (loading the data not included)."
+    )
+    runs: list[tuple[str, Path, str]] = [
+        ("real directory_data/: 7 regions × 3 languages", REPO / "directory_data", "target")
+    ]
+    if generated is not None:
+        runs.append((f"{generated.entries:,} generated entries", generated.data_dir, ""))
+    for label, data_dir, target in runs:
+        out = work / f"leaflets-{len(label)}"
+        _say(f"leaflets: {label}")
+        child = [sys.executable, "-m", "build_tools.bench.leaflet_run"]
+        measured = run_measured([*child, str(data_dir), str(out), SITE_URL], cwd=REPO)
+        result = _last_json(measured.output)
+        if not measured.ok or result is None:
+            section.missing(label, "the run failed: " + _last_line(measured.output))
+            continue
+        if not result["pdfs"]:
+            section.missing(label, "build_leaflets wrote no PDF (the stage is not built yet)")
+            continue
+        limit = f"≤ {LEAFLETS_LIMIT_S} s" if target else ""
+        met = result["seconds"] <= LEAFLETS_LIMIT_S if target else None
+        section.add(
+            Figure(
+                f"{label}: time",
+                result["seconds"],
+                "s",
+                limit,
+                met,
+                note=f"{len(result['pdfs'])} PDFs",
+            )
+        )
+        section.add(Figure(f"{label}: peak memory", measured.peak_mb, "MB"))
+        shutil.rmtree(out, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _last_line(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = [line for line in lines if "ERROR" in line or "Error" in line]
+    return (errors or lines or ["no output"])[-1][:300]
+
+
+def _last_json(output: str) -> dict[str, Any] | None:
+    for line in reversed(output.splitlines()):
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except json.JSONDecodeError:
+                return None
+    return None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""The finder measured in headless Chromium, as a visitor meets it on the directory home.
+
+- Bytes: every response from the navigation until the first result is on screen, each body
+  gzipped (what a compressing host sends); the finder's own files (its data, index and
+  scripts) are counted apart from the page around it.
+- Time to first result: a query is entered the moment the page has loaded; the time runs
+  from the load event to the first result card in the DOM (fetching and loading the index
+  included).
+- Per keystroke: realistic queries typed one character at a time once the index is ready;
+  each keystroke is timed from the input event to the results laid out (the finder answers
+  synchronously, so forcing layout right after the event measures the whole update).
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from build_tools.bench.weight import gzipped_size
+
+#: Launch arguments as the test suite uses them (tests/conftest.py).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+FINDER_INPUT = "#hd-finder-q"
+FINDER_RESULTS = "#hd-finder-results"
+#: URL parts that mark the finder's own files.
+FINDER_FILES = ("/finder/", "/components/finder/")
+
+#: What a visitor might type, per language: kinds of help, towns, a phone number.
+QUERIES = {
+    "ru": ["кризисная комната", "психолог Гомель", "юридическая помощь", "Брест", "8 801"],
+    "be": ["крызісны пакой", "псіхолаг Гомель", "юрыдычная дапамога", "Брэст", "8 801"],
+    "en": ["crisis room", "psychologist Gomel", "legal help", "Brest", "8 801"],
+}
+FIRST_QUERY = {"ru": "кризисная", "be": "крызісны", "en": "crisis"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The site on a loopback port (as a static host serves it)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class FinderFigures:
+    lang: str
+    finder_bytes: int = 0
+    page_bytes: int = 0
+    files: list[str] = field(default_factory=list)
+    first_result_ms: float = 0.0
+    keystrokes_ms: list[float] = field(default_factory=list)
+
+    @property
+    def total_bytes(self) -> int:
+        return self.finder_bytes + self.page_bytes
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.keystrokes_ms)
+        if not ordered:
+            return 0.0
+        if len(ordered) == 1:
+            return ordered[0]
+        return statistics.quantiles(ordered, n=100, method="inclusive")[int(p) - 1]
+
+
+class FinderMissing(RuntimeError):
+    """The directory home has no working finder (the reason is the message)."""
+
+
+_FIRST_RESULT_JS = """
+async ([selector, results, query]) => {
+  const box = document.querySelector(selector);
+  const list = document.querySelector(results);
+  if (!box || !list) return {error: 'no finder search box or result list on the page'};
+  const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+  box.value = query;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  const shown = await new Promise((resolve) => {
+    if (list.children.length) return resolve(performance.now());
+    const watch = new MutationObserver(() => {
+      if (list.children.length) { watch.disconnect(); resolve(performance.now()); }
+    });
+    watch.observe(list, {childList: true});
+    setTimeout(() => { watch.disconnect(); resolve(-1); }, 20000);
+  });
+  return shown < 0 ? {error: 'no result within 20 s for ' + query} : {ms: shown - loaded};
+}
+"""
+
+_KEYSTROKES_JS = """
+([selector, results, queries]) => {
+  const box = document.querySelector(selector);
+  const list = document.querySelector(results);
+  const times = [];
+  for (const query of queries) {
+    box.value = '';
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    for (let i = 1; i <= query.length; i++) {
+      const start = performance.now();
+      box.value = query.slice(0, i);
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      void list.offsetHeight;  // results laid out, not only computed
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+"""
+
+
+def measure_finder(browser: Any, site: Path, lang: str, root: str) -> FinderFigures:
+    """Figures for one language's finder; raises :class:`FinderMissing` when there is none."""
+    home = site / root / "directory" / "index.html"
+    if not home.is_file():
+        raise FinderMissing("the directory home was not built")
+    if 'id="hd-finder-q"' not in home.read_text(encoding="utf-8"):
+        raise FinderMissing("the directory home has no finder search box")
+    figures = FinderFigures(lang)
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    responses: list[Any] = []
+    page.on("response", responses.append)
+    try:
+        with serve(site) as url:
+            page.goto(url + root + "directory/", wait_until="load")
+            query = [FINDER_INPUT, FINDER_RESULTS, FIRST_QUERY[lang]]
+            first = page.evaluate(_FIRST_RESULT_JS, query)
+            if "error" in first:
+                raise FinderMissing(first["error"])
+            figures.first_result_ms = first["ms"]
+            for response in list(responses):
+                try:
+                    body = response.body()
+                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                    continue
+                size = gzipped_size(body)
+                path = response.url.removeprefix(url.rstrip("/"))
+                figures.files.append(f"{path} {size}")
+                if any(part in path for part in FINDER_FILES):
+                    figures.finder_bytes += size
+                else:
+                    figures.page_bytes += size
+            figures.keystrokes_ms = page.evaluate(
+                _KEYSTROKES_JS, [FINDER_INPUT, FINDER_RESULTS, QUERIES[lang]]
+            )
+    finally:
+        context.close()
+    return figures
