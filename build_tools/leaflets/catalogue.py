@@ -13,7 +13,7 @@ from build_tools.i18n import DEFAULT_LANGUAGE
 
 from .build import LeafletInfo
 from .render import environment
-from .wording import long_date, t
+from .wording import Strings, long_date, t
 
 _KIND_ORDER = {"leaflet": 0, "national": 1, "cards": 2}
 
@@ -56,12 +56,4 @@ def catalogue_html(leaflets: Sequence[LeafletInfo], lang: str) -> str:
             }
         )
     template = environment().get_template("catalogue.html")
-    return template.render(lang=lang, sections=sections, s=_Strings(lang))
-
-
-class _Strings:
-    def __init__(self, lang: str) -> None:
-        self._lang = lang
-
-    def __getattr__(self, key: str) -> object:
-        return t(key, self._lang)
+    return template.render(lang=lang, sections=sections, s=Strings(lang))

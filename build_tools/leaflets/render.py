@@ -20,7 +20,7 @@ from build_tools.i18n import url_prefix
 
 from .selection import Front, Plan, is_stay
 from .views import PlaceView, Said, phone_view, place_view
-from .wording import hours_text, long_date, t
+from .wording import Strings, hours_text, long_date, t
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -86,19 +86,29 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
         view = phone_view(replace(front.hotline_phone, label=Text()), lang)
         anonymous = t("anonymous", lang) if front.hotline and front.hotline.anonymous else ""
         details = ", ".join(p for p in (view.details, anonymous) if p)
-        hotline = {"number": view.number, "tel": view.tel, "details": details}
+        hotline = {
+            "number": view.number,
+            "tel": view.tel,
+            "details": details,
+            "sample": bool(front.hotline and front.hotline.is_sample),
+        }
     emergency = [
         {
             "number": e.phones[0].display,
             "tel": e.phones[0].tel,
             "name": _without_number(Said(*e.name.get(lang)), e.phones[0].display),
+            "sample": e.is_sample,
         }
         for e in sorted(front.emergency, key=lambda e: e.phones[0].display)
     ]
     chatbot = None
     if front.chatbot is not None:
         handle = front.chatbot.messengers["telegram"].lstrip("@")
-        chatbot = {"handle": f"@{handle}", "hours": hours_text(front.chatbot.hours, lang)}
+        chatbot = {
+            "handle": f"@{handle}",
+            "hours": hours_text(front.chatbot.hours, lang),
+            "sample": front.chatbot.is_sample,
+        }
     return {"hotline": hotline, "emergency": emergency, "chatbot": chatbot}
 
 
@@ -116,7 +126,7 @@ def leaflet_html(
     checked = plan.checked
     context = {
         "lang": lang,
-        "s": _StringsFor(lang),
+        "s": Strings(lang),
         "area": area,
         "doc_title": f"{t('title', lang)} — {area}",
         "groups": _groups(plan, views),
@@ -138,7 +148,7 @@ def cards_html(
     url = region_url(site_url, lang, None)
     context = {
         "lang": lang,
-        "s": _StringsFor(lang),
+        "s": Strings(lang),
         "qr": qr_data_uri(url),
         "url": url,
         "cards": range(8),
@@ -146,13 +156,3 @@ def cards_html(
         **front_context(front, directory, lang),
     }
     return environment().get_template("cards.html").render(context)
-
-
-class _StringsFor:
-    """``s.key`` in templates: the UI string in the leaflet's language."""
-
-    def __init__(self, lang: str) -> None:
-        self._lang = lang
-
-    def __getattr__(self, key: str) -> object:
-        return t(key, self._lang)

@@ -35,6 +35,16 @@ def t(key: str, lang: str, **values: object) -> Any:
     return text
 
 
+class Strings:
+    """``s.key`` in templates: the UI string in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+
+    def __getattr__(self, key: str) -> Any:
+        return t(key, self._lang)
+
+
 def long_date(day: dt.date, lang: str) -> str:
     """A date as people write it in that language ("20 октября 2026 г.")."""
     return format_date(day, "long", locale=lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -36,3 +36,9 @@ def made(fixture_directory: Directory, tmp_path_factory: pytest.TempPathFactory)
     out_dir = tmp_path_factory.mktemp("leaflets")
     infos = build_leaflets(fixture_directory, out_dir, site_url=SITE_URL, languages=list(LANGUAGES))
     return Made(fixture_directory, out_dir, infos)
+
+
+def with_changes(directory: Directory, entry_id: str, **changes: object) -> Directory:
+    """The directory with one entry changed (the model is immutable: a changed copy)."""
+    entries = tuple(replace(e, **changes) if e.id == entry_id else e for e in directory.entries)
+    return Directory(directory.regions, directory.services, entries)

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from build_tools.data.model import Directory, Geo, Text
 from build_tools.leaflets import build_custom
 from build_tools.leaflets.build import leaflet_source
-from tests.leaflets.conftest import SITE_URL
+from tests.leaflets.conftest import SITE_URL, with_changes
 from tests.leaflets.pdfcheck import flat, page_texts
 from tests.paths import SHARED
 
 SECRET = {"ru": "ул. Тайная, 13", "be": "вул. Тайная, 13", "en": "13 Secret St"}
-
-
-def _with(directory: Directory, entry_id: str, **changes: object) -> Directory:
-    entries = tuple(replace(e, **changes) if e.id == entry_id else e for e in directory.entries)
-    return Directory(directory.regions, directory.services, entries)
 
 
 def test_a_confidential_place_never_shows_an_address_even_if_one_slipped_into_the_model(
@@ -28,7 +22,7 @@ def test_a_confidential_place_never_shows_an_address_even_if_one_slipped_into_th
     """Validation keeps addresses of confidential places out of YAML; the leaflet does not
     rely on it: only ``address_visibility: public`` lets an address through."""
     for visibility in ("hidden", "locality"):
-        directory = _with(
+        directory = with_changes(
             fixture_directory,
             "brest-crisis-room",
             address=Text(SECRET),
@@ -76,7 +70,7 @@ def test_markup_in_the_data_is_escaped_in_the_leaflet_html(fixture_directory: Di
     naughty = _naughty()
     assert len(naughty) > 100
     for text in naughty:
-        directory = _with(fixture_directory, "brest-psychologist", name=Text({"ru": text}))
+        directory = with_changes(fixture_directory, "brest-psychologist", name=Text({"ru": text}))
         source = leaflet_source(directory, region_id="brest", lang="ru", site_url=SITE_URL)
         assert 'id="place-brest-psychologist"' in source
         parser = _Elements()
@@ -89,7 +83,7 @@ def test_markup_in_the_data_is_escaped_in_the_leaflet_html(fixture_directory: Di
 
 def test_markup_in_the_data_is_printed_as_text(fixture_directory: Directory, tmp_path: Path):
     name = "<script>alert(123)</script> & <b>Psy</b>"
-    directory = _with(fixture_directory, "brest-psychologist", name=Text({"ru": name}))
+    directory = with_changes(fixture_directory, "brest-psychologist", name=Text({"ru": name}))
     target = tmp_path / "naughty.pdf"
     info = build_custom(directory, target, region_id="brest", lang="ru", site_url=SITE_URL)
     assert "brest-psychologist" in info.listed
