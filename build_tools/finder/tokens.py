@@ -105,6 +105,7 @@ _LATIN_MAP = dict(_LATIN_PAIRS)
 #: after one of them goes, and any final vowels, й and ь, is the stem.
 BE_ENDINGS: tuple[str, ...] = (
     "ями",
+    "ьми",
     "ами",
     "ыми",
     "ими",
