@@ -8,6 +8,7 @@ back to another language says so with ``lang``) live in one place.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from collections.abc import Iterable
 
@@ -22,6 +23,9 @@ from build_tools.pages.render import render
 from build_tools.pages.words import counted, words
 
 OPEN_NOW_COMPONENT = "open-now"
+#: Stand-ins in a cached card for what differs between the pages that list it.
+_LEVEL = "\x00level\x00"
+_ALSO = Markup("\x00also\x00")
 
 
 class PageLanguage:
@@ -33,6 +37,7 @@ class PageLanguage:
         self.w = words(lang)
         self.ui_open_now = ui_strings(lang).get(OPEN_NOW_COMPONENT, {})
         self._locale = Locale.parse(lang)
+        self._cards: dict[tuple[str, str], str] = {}
         self._services = {s.id: self.text(s.name) for s in directory.services}
         self._service_plain = {s.id: s.name(lang) for s in directory.services}
         self._regions = {r.id: self.text(r.name) for r in directory.regions}
@@ -46,7 +51,8 @@ class PageLanguage:
         """Escaped text; when it fell back to another language, wrapped with that ``lang``."""
         value, actual = text.get(self.code)
         if actual != self.code and value:
-            return Markup('<span lang="{}">{}</span>').format(actual, value)
+            # ``actual`` is one of the site's language codes, never editors' text
+            return Markup(f'<span lang="{actual}">{escape(value)}</span>')
         return escape(value)
 
     def plain(self, text: Text) -> str:
@@ -106,12 +112,7 @@ class PageLanguage:
         """
         if hours is None or hours.always:
             return Markup("")
-        spans = [[i.start, i.end] for i in hours.intervals]
-        ui = self.ui_open_now
-        return Markup(
-            '<span class="helpdir-open-now" data-open-now="{}" data-open-text="{}" '
-            'data-closed-text="{}" hidden></span>'
-        ).format(json.dumps(spans, separators=(",", ":")), ui.get("open", ""), ui.get("closed", ""))
+        return _hint(hours, self.ui_open_now.get("open", ""), self.ui_open_now.get("closed", ""))
 
     # -- contacts
 
@@ -158,8 +159,35 @@ class PageLanguage:
         return Markup(", ").join(self.service_name(s) for s in others)
 
     def card(self, entry: Entry, *, base: str, level: int, skip: str | None = None) -> Markup:
-        """An entry's card on a listing page (``base`` leads to ``directory/``)."""
-        return Markup(render("card.html", L=self, e=entry, base=base, level=level, skip=skip))
+        """An entry's card on a listing page (``base`` leads to ``directory/``).
+
+        An entry is listed on its region's page and on the page of each of its kinds of help;
+        only the heading level and the "also" line differ, so the card is rendered once per
+        ``base`` and those two are filled in.
+        """
+        key = (entry.id, base)
+        cached = self._cards.get(key)
+        if cached is None:
+            cached = render("card.html", L=self, e=entry, base=base, level=_LEVEL, also=_ALSO)
+            self._cards[key] = cached
+        also = self.also(entry, skip)
+        if also and skip:
+            also = Markup('<p class="helpdir-card__also">{} {}</p>\n').format(
+                self.word("also"), also
+            )
+        elif also:
+            also = Markup('<p class="helpdir-card__also">{}</p>\n').format(also)
+        return Markup(cached.replace(_LEVEL, str(level)).replace(_ALSO, also))
 
     def ids(self, entries: Iterable[Entry]) -> list[str]:
         return [e.id for e in entries]
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint(hours: Hours, open_text: str, closed_text: str) -> Markup:
+    """Many places share their hours: the hint's markup is built once per pattern."""
+    spans = json.dumps([[i.start, i.end] for i in hours.intervals], separators=(",", ":"))
+    return Markup(
+        '<span class="helpdir-open-now" data-open-now="{}" data-open-text="{}" '
+        'data-closed-text="{}" hidden></span>'
+    ).format(spans, open_text, closed_text)
