@@ -295,21 +295,38 @@ def measure_finder(report: Report, sites: dict[int, Path], reference: int) -> No
                             fig.first_result_ms <= FIRST_RESULT_LIMIT_MS,
                         )
                     )
-                    p50, p95 = fig.percentile(50), fig.percentile(95)
-                    count = len(fig.keystrokes_ms)
-                    section.add(Figure(f"{label}: keystroke p50 ({count} keys)", p50, "ms"))
-                    section.add(
-                        Figure(
-                            f"{label}: keystroke p95 ({count} keys)",
-                            p95,
-                            "ms",
-                            f"≤ {KEYSTROKE_P95_LIMIT_MS} ms",
-                            p95 <= KEYSTROKE_P95_LIMIT_MS,
-                        )
-                    )
+                    _keystroke_figures(section, label, fig)
         finally:
             browser.close()
     _material_index(section, sites)
+
+
+def _keystroke_figures(section: Section, label: str, fig: Any) -> None:
+    count = len(fig.keystrokes_ms)
+    p95 = fig.percentile(95)
+    target = f"≤ {KEYSTROKE_P95_LIMIT_MS} ms"
+    section.add(Figure(f"{label}: keystroke to results laid out, p50", fig.percentile(50), "ms"))
+    section.add(
+        Figure(
+            f"{label}: keystroke to results laid out, p95",
+            p95,
+            "ms",
+            target,
+            p95 <= KEYSTROKE_P95_LIMIT_MS,
+            note=f"{count} keys",
+        )
+    )
+    handled = fig.percentile(95, handled=True)
+    section.add(
+        Figure(
+            f"{label}: keystroke handled (search + cards, before layout), p95",
+            handled,
+            "ms",
+            target,
+            handled <= KEYSTROKE_P95_LIMIT_MS,
+            note=f"p50 {fig.percentile(50, handled=True):.1f} ms",
+        )
+    )
 
 
 def _material_index(section: Section, sites: dict[int, Path]) -> None:

@@ -9,9 +9,9 @@ from typing import Any
 #: Every quick-exit link carries this attribute (the skip link and the visible button).
 QUICK_EXIT = "[data-helpdir-exit]"
 #: The finder's search box on the directory home.
-FINDER_INPUT = "[data-finder] input[type=search], .md-content input[type=search]"
+FINDER_INPUT = "[data-hd-finder] #hd-finder-q"
 #: One result card of the finder.
-FINDER_RESULT = "[data-finder-results] > *, [data-finder-result]"
+FINDER_RESULT = "#hd-finder-results > *"
 
 #: A query every language's finder answers with the real data: a regional centre's name.
 FINDER_QUERY = {"ru": "Брест", "be": "Брэст", "en": "Brest"}
