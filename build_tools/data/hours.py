@@ -6,6 +6,7 @@ Supported, and nothing else (so a typo is an error, never a silently wrong "open
 - rules joined by ``;`` — each is ``<days> <times>`` or ``<days> off``;
 - days: ``Mo Tu We Th Fr Sa Su``, as lists and ranges: ``Mo-Fr``, ``Sa,Su``, ``Mo-We,Fr``;
   a rule may leave the days out, meaning every day (``08:00-20:00``);
+- spaces around ``,`` and ``-`` are allowed;
 - times: ``HH:MM-HH:MM``, several joined by ``,`` (``09:00-13:00,14:00-18:00``); a span that
   ends at or before it starts runs past midnight (``20:00-08:00``); ``00:00-24:00`` is all day;
 - a later rule replaces earlier ones for the days it names (``Mo-Su 09:00-18:00; Su off``),
@@ -35,6 +36,8 @@ SUPPORTED = (
 
 _TIME = r"(\d{1,2}):(\d{2})"
 _SPAN = re.compile(rf"^{_TIME}-{_TIME}$")
+#: Spaces around `,` and `-` are forgiven (`Mo - Fr 09:00-13:00, 14:00-18:00`).
+_LOOSE = re.compile(r"\s*([,-])\s*")
 _DAY_PART = re.compile(r"^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su))?$")
 
 
@@ -102,7 +105,7 @@ def _reject_lookalikes(text: str) -> None:
 
 
 def _parse_rule(rule: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-    words = rule.split()
+    words = _LOOSE.sub(lambda m: m.group(1), rule).split()
     if len(words) == 1:
         days, times = tuple(range(7)), words[0]
     elif len(words) == 2:

@@ -51,6 +51,11 @@ def test_rule_without_days_means_every_day() -> None:
     assert len(spans("08:00-20:00")) == 7
 
 
+def test_spaces_around_commas_and_hyphens_are_forgiven() -> None:
+    loose = parse_hours("Mo - Fr 09:00 - 13:00, 14:00-18:00")
+    assert loose.rules == parse_hours("Mo-Fr 09:00-13:00,14:00-18:00").rules
+
+
 def test_touching_spans_are_merged() -> None:
     assert spans("Mo 08:00-12:00,12:00-18:00") == [(480, 1080)]
 
