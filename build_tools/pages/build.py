@@ -199,6 +199,7 @@ def redirect_pages(directory: Directory, lang: str) -> dict[str, str]:
         for old_id in entry.former_ids:
             out[f"directory/{old_id}/index.html"] = render(
                 "redirect.html",
+                L=L,
                 lang=lang,
                 title=f"{L.word('redirect_title')}: {L.plain(entry.name)}",
                 text=L.word("redirect_text"),

@@ -90,11 +90,7 @@ class PageLanguage:
 
     def verified(self, day: _dt.date) -> Markup:
         """ "Сведения проверены 20 октября 2026 г.", the date by Babel in the page's language."""
-        when = format_date(day, format="long", locale=self._locale)
-        before, _, after = str(self.w["verified"]).partition("{date}")
-        return Markup('{}<time datetime="{}">{}</time>{}').format(
-            before, day.isoformat(), when, after
-        )
+        return _verified(day, self.code, str(self.w["verified"]))
 
     # -- hours
 
@@ -191,3 +187,11 @@ def _hint(hours: Hours, open_text: str, closed_text: str) -> Markup:
         '<span class="helpdir-open-now" data-open-now="{}" data-open-text="{}" '
         'data-closed-text="{}" hidden></span>'
     ).format(spans, open_text, closed_text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _verified(day: _dt.date, lang: str, phrase: str) -> Markup:
+    """Entries are checked in batches, so many share a date: each is formatted once."""
+    when = format_date(day, format="long", locale=lang)
+    before, _, after = phrase.partition("{date}")
+    return Markup('{}<time datetime="{}">{}</time>{}').format(before, day.isoformat(), when, after)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from build_tools.pages.hours_text import capitalise
 
@@ -31,6 +32,15 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **context: object) -> str:
-    """Render one of ``templates/`` (compiled on first use, cached for the process)."""
-    return environment().get_template(template).render(**context)
+def render(template: str, **context: Any) -> str:
+    """Render one of ``templates/`` (compiled on first use, cached for the process).
+
+    ``w``, the words of the page's language, comes from ``L`` (a :class:`PageLanguage`) so
+    templates write ``w.contacts`` rather than call a method for every word.
+    """
+    return _template(template).render(w=context["L"].w, **context)
+
+
+@functools.lru_cache(maxsize=32)
+def _template(name: str) -> Template:
+    return environment().get_template(name)
