@@ -14,22 +14,20 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .quick_schema import QuickSchema, UnsupportedSchema, as_text_where_expected, resolve
 from .yaml_loader import Document, Path_
+
+if TYPE_CHECKING:  # jsonschema takes a fifth of a second to import: only failing files need it
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 #: Where the schemas live; the build always uses these, whatever data directory it reads.
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "directory_data" / "schema"
 KINDS = ("regions", "services", "entry")
 
-_FORMATS = FormatChecker(["date"])
 
-
-@_FORMATS.checks("date", raises=ValueError)
 def _iso_date(value: object) -> bool:
     """Only the full ``YYYY-MM-DD`` form editors are told to write."""
     if not isinstance(value, str):
@@ -44,8 +42,13 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 @cache
-def _validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(kind), format_checker=_FORMATS)
+def full_validator(kind: str) -> Draft202012Validator:
+    """jsonschema's validator for ``kind``, with the ``date`` format checked as we define it."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    formats = FormatChecker([])
+    formats.checks("date", raises=ValueError)(_iso_date)
+    return Draft202012Validator(schema(kind), format_checker=formats)
 
 
 def check(doc: Document, kind: str) -> None:
@@ -67,7 +70,7 @@ def check(doc: Document, kind: str) -> None:
             return
     else:
         doc.data = as_text_where_expected(doc.data, root, root, (), doc.raw)
-    for error in _validator(kind).iter_errors(doc.data):
+    for error in full_validator(kind).iter_errors(doc.data):
         _report(doc, error, root)
 
 

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from build_tools.data.quick_schema import QuickSchema, UnsupportedSchema
-from build_tools.data.schema import _FORMATS, schema
+from build_tools.data.schema import full_validator, schema
 from build_tools.data.yaml_loader import load_file
 from tests.paths import FIXTURE_DIRECTORY
 
@@ -58,7 +57,7 @@ def documents() -> list[tuple[str, str]]:
 def test_quick_verdict_equals_jsonschema_verdict(kind: str, file: str) -> None:
     doc = load_file(Path(file))
     quick = QuickSchema(schema(kind))
-    full = Draft202012Validator(schema(kind), format_checker=_FORMATS)
+    full = full_validator(kind)
     base, ok = quick.check(doc.data, doc.raw)
     assert ok and full.is_valid(base)
     if isinstance(base, list):
