@@ -2,7 +2,7 @@
  * How the finder turns text into search terms: the browser twin of
  * build_tools/finder/tokens.py (which built the index). Both must give exactly the same
  * terms; tests/finder/test_token_parity.py runs the two on one word list. Also the other
- * half of build_tools/finder/index.py: unpacking the index it packed.
+ * half of build_tools/finder/index.py: loading the index it packed.
  *
  * Works in the page (window.HelpdirTokens, after lunr and its Russian stemmer) and in Node
  * (module.exports is a function that takes lunr), so the parity test can load it.
@@ -110,77 +110,108 @@
 
   /*
    * lunr.py's index arrives packed (build_tools/finder/index.py): sorted terms and, per
-   * field, the gaps between the entries each term occurs in. This rebuilds lunr's own
-   * serialised form, with lunr's scoring, and loads it.
+   * field, the gaps between the entries each term occurs in. This gives lunr.js the same
+   * index with lunr's own scoring (BM25, k1 1.2, b 0.75, the field boosts), but lazily: a
+   * term's postings and an entry's vector are made the first time a query needs them, so a
+   * cheap phone answers the first query soon after the page has loaded.
    */
-  function unpackIndex(packed) {
+  function loadIndex(packed) {
     var fields = packed.f.map(function (f) { return f[0]; });
     var count = packed.c;
     var terms = packed.w;
     var k1 = 1.2;
     var b = 0.75;
-    var frequencies = {};
-    var lengths = {};
     var documentsWithTerm = new Array(terms.length).fill(0);
-    var inverted = new Array(terms.length);
-    fields.forEach(function (field) {
-      frequencies[field] = [];
-      lengths[field] = new Array(count).fill(0);
-      for (var d = 0; d < count; d++) frequencies[field].push([]);
+    // Per field and entry: [term, frequency, term, frequency, …], terms ascending.
+    var forward = fields.map(function () {
+      var lists = new Array(count);
+      for (var d = 0; d < count; d++) lists[d] = [];
+      return lists;
     });
-    for (var t = 0; t < terms.length; t++) {
-      var posting = { _index: t };
-      for (var f = 0; f < fields.length; f++) {
-        var field = fields[f];
-        var docs = {};
-        var gaps = packed[field][t];
+    var lengths = fields.map(function () { return new Array(count).fill(0); });
+    fields.forEach(function (field, f) {
+      var postings = packed[field];
+      for (var t = 0; t < terms.length; t++) {
+        var gaps = postings[t];
         var doc = 0;
+        var last = -1;
         for (var g = 0; g < gaps.length; g++) {
           doc += gaps[g];
-          if (!docs[doc]) {
-            docs[doc] = {};
+          var list = forward[f][doc];
+          if (doc !== last) {
+            list.push(t, 1);
             documentsWithTerm[t] += 1;
-            frequencies[field][doc].push([t, 0]);
+            last = doc;
+          } else {
+            list[list.length - 1] += 1;
           }
-          var list = frequencies[field][doc];
-          list[list.length - 1][1] += 1;
-          lengths[field][doc] += 1;
+          lengths[f][doc] += 1;
         }
-        posting[field] = docs;
-      }
-      inverted[t] = [terms[t], posting];
-    }
-    var vectors = [];
-    packed.f.forEach(function (pair) {
-      var field = pair[0];
-      var boost = pair[1];
-      var total = lengths[field].reduce(function (a, c) { return a + c; }, 0);
-      var average = total / count;
-      for (var d = 0; d < count; d++) {
-        var elements = [];
-        frequencies[field][d].forEach(function (item) {
-          var df = documentsWithTerm[item[0]];
-          var idf = Math.log(1 + Math.abs((count - df + 0.5) / (df + 0.5)));
-          var tf = item[1];
-          var score = idf * ((k1 + 1) * tf) /
-            (k1 * (1 - b + b * (lengths[field][d] / average)) + tf);
-          score *= boost;
-          elements.push(item[0], Math.round(score * 1000) / 1000);
-        });
-        vectors.push([field + "/" + d, elements]);
       }
     });
-    return {
-      version: lunr.version,
+    var averages = lengths.map(function (list) {
+      return list.reduce(function (a, c) { return a + c; }, 0) / count;
+    });
+    var idf = documentsWithTerm.map(function (df) {
+      return Math.log(1 + Math.abs((count - df + 0.5) / (df + 0.5)));
+    });
+
+    function vector(f, d) {
+      var list = forward[f][d];
+      var boost = packed.f[f][1];
+      var norm = k1 * (1 - b + b * (lengths[f][d] / averages[f]));
+      var elements = [];
+      for (var i = 0; i < list.length; i += 2) {
+        var tf = list[i + 1];
+        var score = idf[list[i]] * ((k1 + 1) * tf) / (norm + tf);
+        elements.push(list[i], Math.round(score * boost * 1000) / 1000);
+      }
+      return new lunr.Vector(elements);
+    }
+
+    function posting(t) {
+      var made = { _index: t };
+      fields.forEach(function (field) {
+        var docs = {};
+        var doc = 0;
+        packed[field][t].forEach(function (gap) {
+          doc += gap;
+          docs[doc] = {};
+        });
+        made[field] = docs;
+      });
+      return made;
+    }
+
+    function lazy(target, key, make) {
+      var value = null;
+      Object.defineProperty(target, key, {
+        enumerable: true,
+        get: function () { return value || (value = make()); }
+      });
+    }
+
+    var invertedIndex = Object.create(null);
+    terms.forEach(function (term, t) {
+      lazy(invertedIndex, term, function () { return posting(t); });
+    });
+    var fieldVectors = Object.create(null);
+    fields.forEach(function (field, f) {
+      for (var d = 0; d < count; d++) {
+        lazy(fieldVectors, field + "/" + d, vector.bind(null, f, d));
+      }
+    });
+    return new lunr.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(terms),
       fields: fields,
-      fieldVectors: vectors,
-      invertedIndex: inverted,
-      pipeline: packed.p
-    };
+      pipeline: lunr.Pipeline.load(packed.p)
+    });
   }
 
   return {
-    unpackIndex: unpackIndex,
+    loadIndex: loadIndex,
     fold: fold,
     words: words,
     hasLatin: hasLatin,

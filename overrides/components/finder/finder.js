@@ -109,7 +109,9 @@
     var results = state.index.query(function (q) {
       variants.forEach(function (v) {
         q.term(v, { usePipeline: true, boost: 10 });
-        q.term(v, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        if (v.length >= 3) {
+          q.term(v, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        }
       });
     });
     if (!results.length) {
@@ -124,6 +126,17 @@
     var found = new Map();
     results.forEach(function (r) { found.set(Number(r.ref), r.score); });
     return found;
+  }
+
+  /* The index never changes, so each word is looked up once while a person types on. */
+  var remembered = new Map();
+  function lookUp(part) {
+    var key = part.digits ? "#" + part.digits : part.word;
+    if (!remembered.has(key)) {
+      if (remembered.size > 500) remembered.clear();
+      remembered.set(key, part.digits ? searchPhones(part.digits) : searchWord(part.word));
+    }
+    return remembered.get(key);
   }
 
   /* Every part of the query must match (a part that matches nothing at all is let go). */
@@ -148,7 +161,7 @@
     if (!meaningful.length) return null;
     var total = null;
     meaningful.forEach(function (part) {
-      var found = part.digits ? searchPhones(part.digits) : searchWord(part.word);
+      var found = lookUp(part);
       if (!found.size) return;
       if (total === null) {
         total = found;
@@ -346,7 +359,7 @@
 
   function start(data) {
     state.data = data;
-    state.index = lunr.Index.load(T.unpackIndex(data.x));
+    state.index = T.loadIndex(data.x);
     fillTowns();
     setStatus("");
     update();
