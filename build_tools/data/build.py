@@ -17,7 +17,7 @@ from typing import Any
 
 from . import schema
 from .entry_checks import References, check_entry
-from .errors import DataError, Problem
+from .errors import WARNING, DataError, Problem
 from .model import Directory, Entry, Locality, Region, Service, Text
 from .yaml_loader import Document, load_file
 
@@ -90,6 +90,7 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
     entry_docs: list[tuple[Document, Entry | None]] = []
     for file, source in _entry_files(data_dir, problems):
         doc = load_file(file, str(data_dir / source))
+        _check_schema_line(doc, "entry", source.count("/"))
         if doc.data is None and not doc.problems:
             doc.problem((), "the file is empty", "write the entry, or delete the file")
         elif doc.data is not None:
@@ -127,11 +128,34 @@ def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) ->
         ]
         doc.data = []
         return doc
+    _check_schema_line(doc, kind, 0)
     if doc.data is None and not doc.problems:
         doc.problem((), "the file is empty", f"list the {kind} in it")
     elif doc.data is not None:
         schema.check(doc, kind)
     return doc
+
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
+def _check_schema_line(doc: Document, kind: str, depth: int) -> None:
+    """Warn when the first line does not name the schema: the editor would not check the file."""
+    line = doc.first_line.strip()
+    if line.startswith(SCHEMA_COMMENT) and line.endswith(f"schema/{kind}.schema.json"):
+        return
+    relative = "../" * depth + f"schema/{kind}.schema.json"
+    doc.problems.append(
+        Problem(
+            doc.path,
+            1,
+            1,
+            "",
+            "the first line does not name the schema, so editors' tools cannot check this file",
+            f"make the first line `{SCHEMA_COMMENT}{relative}`",
+            WARNING,
+        )
+    )
 
 
 def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, str]]:

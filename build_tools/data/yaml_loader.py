@@ -133,6 +133,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     root: Node | None = None
     line_offset: int = 0
+    #: The file's first line (where the ``yaml-language-server`` schema comment belongs).
+    first_line: str = ""
 
     def _nodes(self, path: Path_) -> tuple[Node | None, Node | None, int]:
         """(value node, key node naming it, how many parts of ``path`` were found)."""
@@ -205,7 +207,7 @@ def load_file(file: Path, shown: str | None = None) -> Document:
 
 def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
     """Load YAML text strictly. ``line_offset`` shifts lines (front matter inside Markdown)."""
-    doc = Document(shown)
+    doc = Document(shown, first_line=text[: text.find("\n")] if "\n" in text else text)
     try:
         composer = _Composer(text)
         node = composer.get_single_node()

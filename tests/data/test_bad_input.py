@@ -391,6 +391,15 @@ CASES = [
         "summary",
         "the value is empty",
     ),
+    Case(
+        "no-schema-line",
+        {B + "t.yml": entry("t")[len(HEAD) :]},
+        B + "t.yml",
+        1,
+        "",
+        "warning: the first line does not name the schema",
+        code=0,
+    ),
     Case("empty-file", {B + "t.yml": HEAD}, B + "t.yml", 1, "", "the file is empty"),
     Case("yaml-extension", {B + "t.yaml": entry("t")}, B + "t.yaml", 1, "", "rename it to `t.yml`"),
     Case(
