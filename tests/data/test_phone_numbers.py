@@ -56,3 +56,35 @@ def test_doubtful_and_wrong_numbers(raw: str, says: str, severity: str) -> None:
     assert says in caught.value.message
     assert caught.value.severity == severity
     assert caught.value.fix
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "8 801 100 8 801",
+        "8 800 100 0000",
+        "8 017 123-45-67",
+        "+375 17 123-45-67",
+        "375 29 123 45 67",
+        "80291234567",
+        "8 (029) 123-45-67",
+        "+375 (165) 12-34-56",
+        "8 01771 2-34-56",
+        "8 10 48 22 123 45 67",
+        "+375 29 123 45 6",
+        "8 029 123 45 678",
+    ],
+)
+def test_quick_belarusian_path_agrees_with_the_library(raw: str) -> None:
+    """The fast path for common forms must give what ``phonenumbers.parse`` gives."""
+    import phonenumbers
+
+    from build_tools.data.phones import _belarusian_fast
+
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    quick = _belarusian_fast(raw, digits)
+    library = phonenumbers.parse(raw, "BY")
+    if quick is not None:
+        assert phonenumbers.is_valid_number(library)
+        assert quick.country_code == library.country_code
+        assert quick.national_number == library.national_number
