@@ -71,14 +71,14 @@ def parse_number(raw: str) -> Dialling:
             WARNING,
             local,
         )
-    number = _belarusian_fast(text, digits)
+    number = _belarusian_fast(text, digits)  # valid, or None
     if number is None:
         try:
             number = phonenumbers.parse(text, "BY")
         except phonenumbers.NumberParseException as exc:
             raise PhoneIssue(f"`{raw}` is not a phone number ({exc._msg})", _FORM_FIX) from exc
-    if not phonenumbers.is_valid_number(number):
-        raise PhoneIssue(f"`{raw}` is not a valid phone number", _FORM_FIX)
+        if not phonenumbers.is_valid_number(number):
+            raise PhoneIssue(f"`{raw}` is not a valid phone number", _FORM_FIX)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if number.country_code != 375:
         shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
