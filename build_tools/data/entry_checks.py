@@ -28,7 +28,7 @@ RESERVED_IDS = frozenset({"regions", "services", "finder", "guide"})
 BELARUS_LAT = (51.2, 56.2)
 BELARUS_LON = (23.1, 32.8)
 
-_TELEGRAM = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+_TELEGRAM = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
 _EMAIL = re.compile(r"^[^@\s<>\"',;:()\[\]]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
 _CONTACTS = ("phones", "email", "website", "messengers")
 
