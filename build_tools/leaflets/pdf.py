@@ -8,6 +8,7 @@ loads anything from the network or the disk.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -108,7 +109,11 @@ def make_all(
             if progress:
                 progress(done[-1])
         return done
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+    # Loading WeasyPrint (its C libraries) and parsing the stylesheets takes about a second:
+    # done once here, the forked workers inherit it instead of each doing it again.
+    _warm_up()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(make_pdf, job) for job in jobs]
         for future in futures:
             done.append(future.result())
