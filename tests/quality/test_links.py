@@ -23,6 +23,14 @@ def public_url(site: Path) -> str:
     return match[1]
 
 
+def printed_url_pattern(host: str) -> re.Pattern[str]:
+    """An address of ``host`` in text extracted from a PDF, where a long path may wrap after a
+    hyphen or a slash (``…/regions/minsk-⏎region/``): the wrap is followed into the next line
+    only where the path goes on in lowercase id characters, so a following word is not taken."""
+    path = r"(/(?:[a-z0-9\-._~/]|(?<=-)\n(?=[a-z0-9])|(?<=/)\n(?=[a-z0-9\-]+/))*)"
+    return re.compile(r"(?:https?://)?" + re.escape(host) + path + "?")
+
+
 def test_no_broken_link_or_anchor_in_the_site(built_site: Path) -> None:
     problems = SiteChecker(built_site, public_url(built_site)).check_site()
     assert not problems, f"{len(problems)} broken references:\n" + "\n".join(problems[:50])
@@ -58,12 +66,22 @@ def test_every_region_url_printed_on_leaflets_exists(built_site: Path) -> None:
             assert page.is_file(), f"/{root}directory/regions/{region.id}/ is missing"
 
 
+def test_printed_url_pattern_follows_wrapped_paths() -> None:
+    pattern = printed_url_pattern("help.example.org")
+    text = (
+        "на сайте:\nhttps://help.example.org/be/directory/regions/minsk-\ncity/\nЗвесткі\n"
+        "site: help.example.org/en/directory/\nDetails · help.example.org"
+    )
+    found = [(m[1] or "/").replace("\n", "") for m in pattern.finditer(text)]
+    assert found == ["/be/directory/regions/minsk-city/", "/en/directory/", "/"]
+
+
 def test_urls_in_the_leaflet_text_lead_to_pages(built_site: Path) -> None:
     from pypdf import PdfReader
 
     base = public_url(built_site)
     host = re.sub(r"^https?://", "", base).rstrip("/")
-    pattern = re.compile(r"(?:https?://)?" + re.escape(host) + r"(/[\w\-./]*)?")
+    pattern = printed_url_pattern(host)
     directory = load_directory(REPO / "directory_data")
     checker = SiteChecker(built_site, base)
     problems: list[str] = []
@@ -73,7 +91,9 @@ def test_urls_in_the_leaflet_text_lead_to_pages(built_site: Path) -> None:
             pdf = built_site / "leaflets" / lang / f"{region}.pdf"
             assert pdf.is_file(), f"{pdf.relative_to(built_site)} was not built"
             text = "\n".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
-            urls = ["https://" + host + (m[1] or "/") for m in pattern.finditer(text)]
+            urls = [
+                "https://" + host + (m[1] or "/").replace("\n", "") for m in pattern.finditer(text)
+            ]
             checked += len(urls)
             problems += checker.check_urls(str(pdf.relative_to(built_site)), urls)
     assert checked, f"no address of {host} is printed on any leaflet"
