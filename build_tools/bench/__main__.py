@@ -57,12 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, default=REPO / "docs" / "benchmark.md")
     parser.add_argument("--json", type=Path, default=REPO / "bench-out" / "benchmark.json")
     parser.add_argument("--workdir", type=Path, help="keep generated data and sites here")
+    parser.add_argument("--commit", default="", help="the commit measured (default: git HEAD)")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",")})
     work = args.workdir or Path(tempfile.mkdtemp(prefix="helpdir-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     report = Report(
-        machine=describe(CHROMIUM), started=_dt.datetime.now().isoformat(timespec="seconds")
+        machine=describe(CHROMIUM, args.commit),
+        started=_dt.datetime.now().isoformat(timespec="seconds"),
     )
     try:
         run(report, work, sizes)

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 
-def describe(chromium: str) -> dict[str, str]:
+def describe(chromium: str, commit: str = "") -> dict[str, str]:
     """CPU, cores, memory, system, load and the versions of the tools that were measured."""
     info = {
         "CPU": _cpu_model(),
@@ -23,7 +23,7 @@ def describe(chromium: str) -> dict[str, str]:
         "WeasyPrint": _version("weasyprint"),
         "Playwright": _version("playwright"),
         "Chromium": _run([chromium, "--version"]) or "not found",
-        "commit": _run(["git", "rev-parse", "--short", "HEAD"]) or "unknown",
+        "commit": commit or _run(["git", "rev-parse", "--short", "HEAD"]) or "unknown",
     }
     return info
 
