@@ -175,6 +175,15 @@ class PageLanguage:
             also = Markup('<p class="helpdir-card__also">{}</p>\n').format(also)
         return Markup(cached.replace(_LEVEL, str(level)).replace(_ALSO, also))
 
+    def row(self, entry: Entry, *, base: str) -> Markup:
+        """An entry in one line, for the long lists of the kind-of-help pages."""
+        key = (entry.id, base + "#row")
+        found = self._cards.get(key)
+        if found is None:
+            found = render("row.html", L=self, e=entry, base=base)
+            self._cards[key] = found
+        return Markup(found)
+
     def ids(self, entries: Iterable[Entry]) -> list[str]:
         return [e.id for e in entries]
 
