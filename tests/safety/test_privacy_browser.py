@@ -27,10 +27,23 @@ TRACES = """async () => ({
   local: localStorage.length,
   session: sessionStorage.length,
   databases: (await indexedDB.databases()).map(db => db.name),
+  caches: window.caches ? await caches.keys() : [],
+  workers: navigator.serviceWorker
+    ? (await navigator.serviceWorker.getRegistrations()).map(r => r.scope) : [],
   csp: window.__cspViolations,
 })"""
 
-CLEAN = {"cookie": "", "local": 0, "session": 0, "databases": [], "csp": []}
+#: The finder's offline copy (Cache Storage and a service worker) is opt-in: without the
+#: visitor asking for it, there is none either.
+CLEAN = {
+    "cookie": "",
+    "local": 0,
+    "session": 0,
+    "databases": [],
+    "caches": [],
+    "workers": [],
+    "csp": [],
+}
 
 
 def _foreign(requests: list[str], site_url: str) -> list[str]:
