@@ -11,6 +11,7 @@ public ones appear anywhere. The planted address must be found, so the search is
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -61,8 +62,6 @@ def _plain(text: str) -> str:
 
 
 def _html_text(text: str) -> str:
-    import html
-
     text = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", " ", text, flags=re.S | re.I)
     return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
