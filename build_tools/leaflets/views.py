@@ -62,6 +62,9 @@ def where(entry: Entry, directory: Directory, lang: str, *, with_region: bool) -
         text, actual = entry.address.get(lang)
         place = ", ".join(p for p in (region, locality, text) if p)
         return Said(place, actual)
+    if entry.address_public:
+        # Nothing to hide, nothing published (a hotline, an online service): say only the area.
+        return Said(", ".join(p for p in (region, locality) if p), lang)
     if entry.address_visibility == "locality" and locality:
         town = ", ".join(p for p in (region, locality) if p)
         return Said(t("address_in_locality", lang, locality=town), lang)

@@ -88,3 +88,21 @@ def test_markup_in_the_data_is_printed_as_text(fixture_directory: Directory, tmp
     info = build_custom(directory, target, region_id="brest", lang="ru", site_url=SITE_URL)
     assert "brest-psychologist" in info.listed
     assert name in flat(page_texts(target)[1])
+
+
+def test_a_place_without_premises_does_not_claim_an_address_by_phone(
+    fixture_directory: Directory, tmp_path: Path
+):
+    """An online psychologist publishes no address and hides none: nothing to say about it."""
+    target = tmp_path / "psy.pdf"
+    build_custom(
+        fixture_directory,
+        target,
+        region_id="brest",
+        lang="ru",
+        site_url=SITE_URL,
+        entry_ids=["brest-psychologist"],
+    )
+    back = flat(page_texts(target)[1])
+    assert "Психолог «Пример»" in back
+    assert "Адрес сообщают" not in back and "адрес сообщают" not in back
