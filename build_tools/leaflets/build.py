@@ -48,7 +48,7 @@ class LeafletInfo:
     checked: dt.date | None
     #: What the file is called in each site language (the region's name, "All of Belarus"…).
     names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    #: Ids of the places printed on the back, in print order.
+    #: Ids of the places printed on the back, most important first.
     listed: tuple[str, ...] = ()
     #: Places left out for lack of room ("all the others (n) at <url>").
     more: int = 0
