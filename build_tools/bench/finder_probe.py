@@ -144,41 +144,64 @@ _KEYSTROKES_JS = """
 """
 
 
-def measure_finder(browser: Any, site: Path, lang: str, root: str) -> FinderFigures:
-    """Figures for one language's finder; raises :class:`FinderMissing` when there is none."""
+def measure_finder(
+    browser: Any, site: Path, lang: str, root: str, *, repeats: int = 3
+) -> FinderFigures:
+    """Figures for one language's finder; raises :class:`FinderMissing` when there is none.
+
+    Each visit is repeated ``repeats`` times in a fresh context (a cold cache every time);
+    the first result and every keystroke keep their best time, which filters out the pauses
+    other work on a shared machine causes (the report says so).
+    """
     home = site / root / "directory" / "index.html"
     if not home.is_file():
         raise FinderMissing("the directory home was not built")
     if 'id="hd-finder-q"' not in home.read_text(encoding="utf-8"):
         raise FinderMissing("the directory home has no finder search box")
     figures = FinderFigures(lang)
+    with serve(site) as url:
+        for attempt in range(repeats):
+            _visit(browser, url, root, lang, figures, count_bytes=attempt == 0)
+    return figures
+
+
+def _visit(
+    browser: Any, url: str, root: str, lang: str, figures: FinderFigures, *, count_bytes: bool
+) -> None:
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     responses: list[Any] = []
     page.on("response", lambda response: responses.append(response))
     try:
-        with serve(site) as url:
-            page.goto(url + root + "directory/", wait_until="load")
-            query = [FINDER_INPUT, FINDER_RESULTS, FIRST_QUERY[lang]]
-            first = page.evaluate(_FIRST_RESULT_JS, query)
-            if "error" in first:
-                raise FinderMissing(first["error"])
+        page.goto(url + root + "directory/", wait_until="load")
+        first = page.evaluate(_FIRST_RESULT_JS, [FINDER_INPUT, FINDER_RESULTS, FIRST_QUERY[lang]])
+        if "error" in first:
+            raise FinderMissing(first["error"])
+        if not figures.first_result_ms or first["ms"] < figures.first_result_ms:
             figures.first_result_ms = first["ms"]
-            for response in list(responses):
-                try:
-                    body = response.body()
-                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                    continue
-                size = gzipped_size(body)
-                path = response.url.removeprefix(url.rstrip("/"))
-                figures.files.append(f"{path} {size}")
-                if any(part in path for part in FINDER_FILES):
-                    figures.finder_bytes += size
-                else:
-                    figures.page_bytes += size
-            times = page.evaluate(_KEYSTROKES_JS, [FINDER_INPUT, FINDER_RESULTS, QUERIES[lang]])
-            figures.keystrokes_ms = times["laidOut"]
-            figures.handled_ms = times["handled"]
+        if count_bytes:
+            _count(responses, url, figures)
+        times = page.evaluate(_KEYSTROKES_JS, [FINDER_INPUT, FINDER_RESULTS, QUERIES[lang]])
+        figures.keystrokes_ms = _best(figures.keystrokes_ms, times["laidOut"])
+        figures.handled_ms = _best(figures.handled_ms, times["handled"])
     finally:
         context.close()
-    return figures
+
+
+def _count(responses: list[Any], url: str, figures: FinderFigures) -> None:
+    for response in list(responses):
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            continue
+        size = gzipped_size(body)
+        path = response.url.removeprefix(url.rstrip("/"))
+        figures.files.append(f"{path} {size}")
+        if any(part in path for part in FINDER_FILES):
+            figures.finder_bytes += size
+        else:
+            figures.page_bytes += size
+
+
+def _best(earlier: list[float], now: list[float]) -> list[float]:
+    return [min(a, b) for a, b in zip(earlier, now, strict=True)] if earlier else list(now)

@@ -1,4 +1,4 @@
-"""Time and peak memory of one command, its own children included.
+"""Time (wall and CPU) and peak memory of one command, its own children included.
 
 Each build runs as a child process reaped with ``os.wait4``, whose resource usage is that
 child's alone (with everything it waited for), so consecutive builds in one benchmark run do
@@ -19,6 +19,9 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Measured:
     seconds: float
+    #: User + system CPU time of the child and everything it waited for: on a machine shared
+    #: with other work this stays close to the idle machine's time while wall time grows.
+    cpu_seconds: float
     peak_mb: float
     returncode: int
     output: str
@@ -47,4 +50,5 @@ def run_measured(
         log.seek(0)
         output = log.read()
     # Linux reports ru_maxrss in kilobytes.
-    return Measured(seconds, usage.ru_maxrss / 1024, process.returncode, output)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, output)
