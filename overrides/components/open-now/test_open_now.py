@@ -1,36 +1,18 @@
-"""The open-now script on its own: Minsk time on any device, weeks that wrap, bad data ignored.
+"""The open-now component's strings: both phrases in every language.
 
-The directory pages' tests check the hint on built pages; these pin the script's own rules on
-a bare page, so a change to it is caught without building a site.
+Its behaviour in a browser (Minsk time on any device, the week's wrap, bad data) is tested in
+``tests/pages/test_open_now_script.py``, which shares the session's browser with the other
+browser tests (two Playwright instances cannot run in one test session).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import yaml
-
-from tests.serve import serve
 
 HERE = Path(__file__).resolve().parent
 STRINGS = yaml.safe_load((HERE / "strings.yml").read_text(encoding="utf-8"))
-MINSK = dt.timezone(dt.timedelta(hours=3))
-CHROMIUM = os.environ.get("HELPDIR_CHROMIUM", "/usr/bin/chromium")
-
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
-<span id="office" data-open-now="[[510,1050],[1950,2490],[3390,3930],[4830,5370],[6270,6810]]"
-  data-open-text="open" data-closed-text="closed" hidden></span>
-<span id="night" data-open-now="[[9840,10560]]" data-open-text="open" data-closed-text="closed"
-  hidden></span>
-<span id="broken" data-open-now="not json" data-open-text="open" data-closed-text="closed"
-  hidden></span>
-<script src="open-now.js" defer></script>
-</body></html>"""
 
 
 def test_strings_are_complete_in_every_language() -> None:
@@ -38,61 +20,3 @@ def test_strings_are_complete_in_every_language() -> None:
     for key, texts in STRINGS.items():
         assert set(texts) == {"ru", "be", "en"}, key
         assert all(isinstance(t, str) and t.strip() for t in texts.values()), key
-
-
-@pytest.fixture(scope="module")
-def bare_page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("open-now")
-    shutil.copy(HERE / "open-now.js", folder / "open-now.js")
-    (folder / "index.html").write_text(PAGE, encoding="utf-8")
-    with serve(folder) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-def hints_at(chromium, url: str, when: dt.datetime, timezone: str) -> dict[str, str | None]:
-    context = chromium.new_context(timezone_id=timezone)
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(when)
-        page.goto(url)
-        page.locator("#night").wait_for(state="visible")
-        return {
-            name: (
-                page.locator(f"#{name}").inner_text()
-                if page.locator(f"#{name}").is_visible()
-                else None
-            )
-            for name in ("office", "night", "broken")
-        }
-    finally:
-        context.close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    ("when", "office", "night"),
-    [
-        (dt.datetime(2026, 11, 30, 3, 0, tzinfo=MINSK), "closed", "open"),  # Monday night
-        (dt.datetime(2026, 11, 30, 7, 59, tzinfo=MINSK), "closed", "open"),
-        (dt.datetime(2026, 11, 30, 8, 0, tzinfo=MINSK), "closed", "closed"),  # end is exclusive
-        (dt.datetime(2026, 11, 30, 8, 30, tzinfo=MINSK), "open", "closed"),
-        (dt.datetime(2026, 11, 29, 19, 59, tzinfo=MINSK), "closed", "closed"),  # Sunday
-        (dt.datetime(2026, 11, 29, 20, 0, tzinfo=MINSK), "closed", "open"),
-    ],
-)
-@pytest.mark.parametrize("timezone", ["Asia/Tokyo", "America/Los_Angeles"])
-def test_hints_follow_minsk_time_whatever_the_device_says(
-    chromium, bare_page_url: str, when: dt.datetime, office: str, night: str, timezone: str
-) -> None:
-    found = hints_at(chromium, bare_page_url, when, timezone)
-    assert found == {"office": office, "night": night, "broken": None}
