@@ -108,11 +108,23 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             base = config.site_url.rstrip("/") + "/"
             config.site_url = base + i18n.url_prefix(lang, languages[0])
         config.extra["alternate"] = _SwitcherOn()
+        self._search_language(config, lang)
         if self.is_primary and self.command == "build":
             self.state.final_site_dir = config.site_dir
             self.state.staging_site_dir = config.site_dir.rstrip("/\\") + ".partial"
             config.site_dir = self.state.staging_site_dir
         return config
+
+    @staticmethod
+    def _search_language(config: MkDocsConfig, lang: str) -> None:
+        """Material's page search maps Belarusian to the Russian stemmer; where the theme
+        overrides ship a lunr plugin for the language (lunr.be.min.js), search uses it."""
+        search = config.plugins.get("material/search")
+        custom = config.theme.custom_dir
+        if search is None or not custom:
+            return
+        if (Path(custom) / "assets/javascripts/lunr/min" / f"lunr.{lang}.min.js").is_file():
+            search.config.lang = [lang]
 
     def _prepare(
         self, config: MkDocsConfig, languages: list[str], content_root: Path
