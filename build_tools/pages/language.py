@@ -23,9 +23,10 @@ from build_tools.pages.render import render
 from build_tools.pages.words import counted, words
 
 OPEN_NOW_COMPONENT = "open-now"
-#: Stand-ins in a cached card for what differs between the pages that list it.
-_LEVEL = "\x00level\x00"
-_ALSO = Markup("\x00also\x00")
+#: Stand-ins in a cached card for what differs between the pages that list it. They contain
+#: "<", which escaped editors' text never does, so only the stand-ins are ever replaced.
+_LEVEL = Markup("<!--level-->")
+_ALSO = Markup("<!--also-->")
 
 
 class PageLanguage:

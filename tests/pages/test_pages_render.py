@@ -264,7 +264,23 @@ def test_everything_from_yaml_is_escaped(directory: Directory) -> None:
     assert "<script>alert" not in entry.render()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in entry.render()
     assert entry.title == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"
-    assert "<script>alert" not in pages["directory/regions/minsk-city/index.md"].render()
+    region = pages["directory/regions/minsk-city/index.md"].render()
+    assert "<script>alert" not in region
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card_text(region, "minsk-family-centre")
+
+
+def test_text_that_looks_like_a_cards_stand_ins_stays_text(directory: Directory) -> None:
+    """Cards are cached with stand-ins for the heading level and the "also" line."""
+    tricky = "Центр <!--level--> <!--also-->"
+    entries = tuple(
+        dataclasses.replace(e, name=Text({"ru": tricky})) if e.id == "minsk-legal-aid" else e
+        for e in directory.entries
+    )
+    bad = Directory(directory.regions, directory.services, entries)
+    pages = {p.src_uri: p for p in directory_pages(bad, "ru", slots={}, site_url="")}
+    region = pages["directory/regions/minsk-city/index.md"].render()
+    assert "Центр &lt;!--level--&gt; &lt;!--also--&gt;" in region
+    assert "<!--" not in region
 
 
 @pytest.mark.parametrize("lang", LANGS)
