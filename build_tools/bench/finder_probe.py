@@ -26,7 +26,7 @@ from typing import Any
 
 from build_tools.bench.weight import gzipped_size
 
-#: Launch arguments as the test suite uses them (tests/conftest.py).
+#: Launch arguments as the test suite uses them (tests/harness.py).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,4 +1,4 @@
-"""Fixtures shared by every layer of tests.
+"""Fixtures shared by every layer of tests (loaded as a pytest plugin, see pyproject.toml).
 
 - ``built_site``: the real content and data built once per test session (strict mode).
 - ``fixture_site``: the shared fixture directory built once per session.
