@@ -228,3 +228,14 @@ def test_scan_site_names_file_line_and_url(tmp_path: Path) -> None:
         "en/index.html:3: <img src> loads https://t.example/track.gif",
         "site.css:2: CSS url() loads //t.example/b.png",
     ]
+
+
+def test_entity_encoded_script_urls_are_seen() -> None:
+    found = scan_html('<a href="&#106;avascript&colon;alert(1)">x</a>')
+    assert [f.what for f in found] == ["javascript: URL in href= (the CSP blocks it)"]
+
+
+def test_uninteresting_tags_are_passed_over_but_lines_stay_right() -> None:
+    page = '<p class="a">\n<a href="/x">y</a>\n<!-- <img src="https://t.example/c"> -->\n'
+    page += '<svg><path d="M0 0"/></svg>\n<img alt="a>b" src="https://t.example/i.png">'
+    assert [(f.line, f.url) for f in scan_html(page)] == [(5, "https://t.example/i.png")]
