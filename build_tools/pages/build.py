@@ -38,6 +38,14 @@ class Group:
     kinds: list[tuple[str, list[Entry]]] = field(default_factory=list)
 
 
+def _national_rank(entry: Entry, service_order: Mapping[str, int]) -> tuple[int, int]:
+    """Help lines (the hotline, the chatbot) before the short emergency numbers, each group in
+    services.yml order: a visitor looking for someone to talk to sees them first."""
+    emergency = bool(entry.phones) and all(p.short for p in entry.phones)
+    first = min((service_order.get(s, len(service_order)) for s in entry.services), default=0)
+    return (1 if emergency else 0, first)
+
+
 def directory_pages(
     directory: Directory, lang: str, *, slots: Mapping[str, str], site_url: str
 ) -> list[GeneratedPage]:
@@ -54,6 +62,7 @@ def directory_pages(
         for service_id in entry.services:
             by_service.setdefault(service_id, []).append(entry)
     service_order = {s.id: n for n, s in enumerate(directory.services)}
+    national.sort(key=lambda e: _national_rank(e, service_order))
     page_root = _page_root(site_url, lang)
 
     def home() -> str:

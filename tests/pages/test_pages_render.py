@@ -294,3 +294,24 @@ def test_redirect_pages_lead_to_the_new_address(directory: Directory, lang: str)
     assert '<link rel="canonical" href="../minsk-legal-aid/">' in html
     assert re.search(r'<a href="\.\./minsk-legal-aid/">[^<]+</a>', html)
     assert "<script" not in html
+
+
+def test_help_lines_come_before_emergency_numbers_on_the_directory_home() -> None:
+    """Someone looking for a person to talk to sees the hotline and the chatbot first."""
+    import re
+
+    from build_tools.data.build import load_directory
+    from build_tools.pages import directory_pages
+    from tests.paths import REPO
+
+    # The real data: its files sort "ambulance-103" before "national-hotline".
+    directory = load_directory(REPO / "directory_data")
+    home = next(
+        p
+        for p in directory_pages(directory, "en", slots={}, site_url="")
+        if p.src_uri == "directory/index.md"
+    ).render()
+    national = [e.id for e in directory.national()]
+    order = [i for i in re.findall(r'data-entry-id="([^"]+)"', home) if i in national]
+    assert order[:2] == ["national-hotline", "helphotlinebot"]
+    assert set(order[2:]) == {"ambulance-103", "police-102", "rescue-101"}
