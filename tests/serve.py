@@ -15,15 +15,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer:
+    """A built site on a loopback port; ``stop()`` cuts it off like a lost connection."""
+
+    def __init__(self, site_dir: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        self.running = True
+
+    def stop(self) -> None:
+        if self.running:
+            self._server.shutdown()
+            self._server.server_close()
+            self.running = False
+
+
 @contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Yield the base URL ("http://127.0.0.1:PORT/") of ``site_dir`` served over HTTP."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = SiteServer(site_dir)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server.url
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()

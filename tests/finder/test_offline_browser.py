@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.finder.conftest import Server
+from tests.serve import SiteServer as Server
 
 pytestmark = pytest.mark.browser
 
