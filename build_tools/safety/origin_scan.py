@@ -33,7 +33,8 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 def is_other_origin(url: str) -> bool:
     """True when ``url`` names another host: absolute (``https://…``), protocol-relative
     (``//host/…``; browsers read backslashes as slashes there) or any networked scheme."""
-    value = url.strip().replace("\\", "/")
+    # Browsers drop tabs and newlines anywhere in a URL, and read "\\" as "/" here.
+    value = re.sub(r"[\t\n\r]", "", url).strip().replace("\\", "/")
     if value.startswith("//"):
         return True
     match = _SCHEME.match(value)
@@ -147,7 +148,7 @@ _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"
 #: none of them and are passed over without taking their attributes apart.
 _INTERESTING = re.compile(
     r"(?:^|\s)(?:src|srcset|imagesrcset|poster|background|data|ping|action|formaction|style|on\w+)"
-    r"\s*=|javascript:|&",  # "&": an entity may hide "javascript:"
+    r"\s*=|[:&]",  # any scheme ("java\tscript:" too) or entity ("&#106;avascript:")
     re.I,
 )
 _ALWAYS_READ = {"link", "base", "script", "style"} | _SVG_LOADING
@@ -232,9 +233,7 @@ class _PageScanner:
                 self._add(f"inline event handler {name}= (the CSP blocks it; use a .js file)")
             elif name == "style":
                 self._add("style= attribute (the CSP blocks it; use a class in a .css file)")
-            elif name in {"href", "src", "action", "formaction"} and re.match(
-                r"\s*javascript:", value, re.I
-            ):
+            elif name in {"href", "src", "action", "formaction"} and _is_script_url(value):
                 self._add(f"javascript: URL in {name}= (the CSP blocks it)")
         if tag == "style":
             self._add("<style> element (the CSP blocks it; use a .css file)")
@@ -251,6 +250,13 @@ class _PageScanner:
         self.findings.extend(scan_js(body, line))
         if self.csp_checks and body.strip() and kind in _SCRIPT_TYPES:
             self._add("inline <script> (the CSP blocks it; move it into a .js file)")
+
+
+def _is_script_url(value: str) -> bool:
+    """``javascript:`` as a browser reads it: control characters and spaces around it and
+    tabs or newlines inside it ("java\\tscript:") do not stop it."""
+    cleaned = re.sub(r"[\t\n\r]", "", value).strip("".join(map(chr, range(33))))
+    return cleaned.lower().startswith("javascript:")
 
 
 def scan_html(text: str, *, csp_checks: bool = True) -> list[Finding]:

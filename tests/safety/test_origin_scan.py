@@ -239,3 +239,12 @@ def test_uninteresting_tags_are_passed_over_but_lines_stay_right() -> None:
     page = '<p class="a">\n<a href="/x">y</a>\n<!-- <img src="https://t.example/c"> -->\n'
     page += '<svg><path d="M0 0"/></svg>\n<img alt="a>b" src="https://t.example/i.png">'
     assert [(f.line, f.url) for f in scan_html(page)] == [(5, "https://t.example/i.png")]
+
+
+@pytest.mark.parametrize("href", ["java\tscript:alert(1)", " \x01javascript:x", "JAVA\nSCRIPT:x"])
+def test_script_urls_hidden_by_control_characters_are_seen(href: str) -> None:
+    assert scan_html(f'<a href="{href}">x</a>') != []
+
+
+def test_tabs_inside_an_absolute_url_do_not_hide_it() -> None:
+    assert is_other_origin("ht\ttps://t.example/x") and is_other_origin("/\t/t.example/x")
