@@ -21,6 +21,7 @@ from build_tools.i18n import url_prefix
 from build_tools.pages.generated import GeneratedPage
 from build_tools.pages.language import PageLanguage
 from build_tools.pages.render import render
+from build_tools.safety.policy import META_CSP
 
 #: Material's front matter that keeps a page out of its search index.
 NOT_IN_SEARCH: Mapping[str, object] = MappingProxyType({"search": {"exclude": True}})
@@ -214,5 +215,6 @@ def redirect_pages(directory: Directory, lang: str) -> dict[str, str]:
                 text=L.word("redirect_text"),
                 target=target,
                 name=L.text(entry.name),
+                csp=META_CSP,
             )
     return out

@@ -87,6 +87,7 @@ def test_redirect_pages_point_to_the_renamed_entry(fixture_site: Path, lang: str
             page = fixture_site / ROOTS[lang] / "directory" / old_id / "index.html"
             html = read(page)
             assert f'<html lang="{lang}">' in html
+            assert '<meta http-equiv="Content-Security-Policy" content="default-src' in html
             target = re.search(r'content="0; url=([^"]+)"', html).group(1)
             assert re.search(rf'<link rel="canonical" href="{re.escape(target)}">', html)
             assert f'<a href="{target}">' in html
