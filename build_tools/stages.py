@@ -117,8 +117,8 @@ class Stages:
         found = safety.scan_site(site_dir)
         if found:
             raise PluginError(
-                "The built site would load something from another origin or break under the CSP:\n  "
-                + "\n  ".join(found)
+                "The built site would load something from another origin or break under "
+                "the CSP:\n  " + "\n  ".join(found)
             )
 
     def summary(self) -> str:

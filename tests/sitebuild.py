@@ -48,7 +48,7 @@ def build_site(
     env: dict[str, str] | None = None,
     check: bool = True,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in a subprocess (as editors and CI do); site in workdir/site."""
+    """Run ``mkdocs build --strict`` in a subprocess, as editors and CI do (site: workdir/site)."""
     config = write_config(
         workdir,
         data_dir=data_dir,
