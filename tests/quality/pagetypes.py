@@ -17,6 +17,8 @@ from build_tools.data.model import Directory, Entry
 LANG_ROOTS = {"ru": "", "be": "be/", "en": "en/"}
 #: A content page every language has (an editors' Markdown page with headings and lists).
 CONTENT_PAGE = "get-help/safety-plan/"
+#: The content page the build appends the generated leaflet catalogue to.
+CATALOGUE_PAGE = "publications/"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def sample_paths(directory: Directory) -> dict[str, str]:
     paths = {
         "home": "",
         "content": CONTENT_PAGE,
+        "catalogue": CATALOGUE_PAGE,
         "directory": "directory/",
         "region": f"directory/regions/{regions[0].id}/",
         "service": f"directory/services/{services[0].id}/",

@@ -2,7 +2,7 @@
 
 Browsers forgive broken markup in different ways; assistive technology forgives less. Every
 page type is checked (pages of one type share one template), plus the redirect pages of
-renamed entries, in one Java run.
+renamed entries and the "not found" pages, in one Java run.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def test_every_page_type_is_valid_html(built_site: Path) -> None:
         for root in LANG_ROOTS.values()
         for path in redirects[:1]
     ]
+    files += [built_site / root / "404.html" for root in LANG_ROOTS.values()]
     missing = [str(f.relative_to(built_site)) for f in files if not f.is_file()]
     assert not missing, f"pages not built: {missing}"
     errors = vnu.unaccepted(vnu.check_files(files, root=built_site))
