@@ -280,6 +280,8 @@ def measure_finder(report: Report, sites: dict[int, Path], reference: int) -> No
                     except FinderMissing as exc:
                         section.missing(label, str(exc))
                         continue
+                    if lang == "ru":
+                        report.notes.append(_fetched_note(label, fig.files))
                     kb = fig.finder_bytes / 1024
                     section.add(
                         Figure(
@@ -307,6 +309,15 @@ def measure_finder(report: Report, sites: dict[int, Path], reference: int) -> No
         finally:
             browser.close()
     _material_index(section, sites)
+
+
+def _fetched_note(label: str, files: list[str]) -> str:
+    """What the directory home fetched before its first result, largest first (gzipped)."""
+    sized = sorted(
+        ((int(size), path) for path, size in (f.rsplit(" ", 1) for f in files)), reverse=True
+    )
+    listed = ", ".join(f"`{path}` {size / 1024:.1f} KB" for size, path in sized)
+    return f"Fetched before the first result ({label}), gzipped: {listed}."
 
 
 def _keystroke_figures(section: Section, label: str, fig: Any) -> None:
