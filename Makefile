@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the tests need: the browser, a QR decoder and a PDF rasteriser.
+# Debian packages the tests need: the browser, a QR decoder and a PDF rasteriser; Java for
+# the HTML checker (vnu) is installed too when the machine has none.
 DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core
 NODE_STAMP := tests/node_modules/.installed
 
@@ -38,6 +39,7 @@ $(STAMP): pyproject.toml
 # Installs Debian's packages when one is missing and we may (root); otherwise says what to run.
 check-system:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

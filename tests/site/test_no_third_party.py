@@ -31,3 +31,12 @@ def test_no_page_requests_another_origin(browser, built_site: Path, site_url: st
     finally:
         context.close()
     assert foreign == []
+
+
+@pytest.mark.browser
+def test_a_page_fetches_nothing_that_is_missing(page, site_url: str) -> None:
+    """No wasted request on a slow connection: every fetch of the directory home succeeds."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto(site_url + "be/directory/", wait_until="networkidle")
+    assert failed == []

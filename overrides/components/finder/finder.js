@@ -15,7 +15,8 @@
   var T = window.HelpdirTokens;
   var config = JSON.parse(configElement.textContent);
   var ui = config.ui;
-  var MAX_SHOWN = 50;
+  // Cards drawn per keystroke: enough to choose from on a phone, few enough to stay quick.
+  var MAX_SHOWN = 20;
   var WEEK = 10080;
   var MINSK_OFFSET_MINUTES = 180; // Belarus keeps UTC+3 all year.
 
