@@ -9,28 +9,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.serve import serve
 from tests.sitebuild import build_site
-
-CHROMIUM = os.environ.get("HELPDIR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="session")

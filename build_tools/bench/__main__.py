@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.bench import builds
+from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
 from build_tools.bench.generate import GeneratedDirectory, generate
 from build_tools.bench.machine import describe
 from build_tools.bench.measure import run_measured
@@ -38,7 +39,6 @@ from build_tools.bench.report import Figure, Report, Section
 from build_tools.bench.weight import gzipped_size, page_weight
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("HELPDIR_CHROMIUM", "/usr/bin/chromium")
 LANG_ROOTS = {"ru": "", "be": "be/", "en": "en/"}
 SITE_URL = "https://help.example.org/"
 
@@ -264,7 +264,7 @@ def measure_finder(report: Report, sites: dict[int, Path], reference: int) -> No
     try:
         from playwright.sync_api import sync_playwright
 
-        from build_tools.bench.finder_probe import CHROMIUM_ARGS, FinderMissing, measure_finder
+        from build_tools.bench.finder_probe import FinderMissing, measure_finder
     except ImportError as exc:
         section.missing("finder", f"Playwright is not installed ({exc})")
         return

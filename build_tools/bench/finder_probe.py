@@ -14,29 +14,14 @@
 
 from __future__ import annotations
 
-import functools
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from build_tools.bench.browser import serve
 from build_tools.bench.weight import gzipped_size
 
-#: Launch arguments as the test suite uses them (tests/harness.py).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 FINDER_INPUT = "#hd-finder-q"
 FINDER_RESULTS = "#hd-finder-results"
 #: URL parts that mark the finder's own files.
@@ -49,24 +34,6 @@ QUERIES = {
     "en": ["crisis room", "psychologist Gomel", "legal help", "Brest", "8 801"],
 }
 FIRST_QUERY = {"ru": "кризисная", "be": "крызісны", "en": "crisis"}
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The site on a loopback port (as a static host serves it)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
