@@ -15,9 +15,9 @@ import yaml
 from babel.dates import format_date
 
 from build_tools.data.model import Hours, Phone
+from build_tools.weekdays import days_text, span_text
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
-DAY_MINUTES = 24 * 60
 
 
 @cache
@@ -50,40 +50,6 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=lang)
 
 
-def _clock(minute: int) -> str:
-    within = minute % DAY_MINUTES
-    return f"{within // 60:02d}:{within % 60:02d}"
-
-
-def _span(start: int, end: int) -> str:
-    """One span of a day; an end past midnight (20:00–08:00) is written as the clock shows it."""
-    end_text = "24:00" if end == DAY_MINUTES else _clock(end)
-    return f"{_clock(start)}–{end_text}"
-
-
-def _days(days: tuple[int, ...], lang: str) -> str:
-    """Weekdays as ranges ("Пн–Пт, Сб"): the way opening hours are posted on doors."""
-    names = t("weekdays", lang)
-    if tuple(sorted(days)) == tuple(range(7)):
-        return t("daily", lang)
-    parts: list[str] = []
-    ordered = sorted(set(days))
-    run_start = previous = ordered[0]
-    for day in [*ordered[1:], None]:
-        if day is not None and day == previous + 1:
-            previous = day
-            continue
-        if previous - run_start >= 2:
-            parts.append(f"{names[run_start]}–{names[previous]}")
-        elif previous != run_start:
-            parts.append(f"{names[run_start]}, {names[previous]}")
-        else:
-            parts.append(names[run_start])
-        if day is not None:
-            run_start = previous = day
-    return ", ".join(parts)
-
-
 def hours_text(hours: Hours | None, lang: str) -> str:
     """Opening hours in the editor's grouping, or "круглосуточно"; "" when unknown."""
     if hours is None:
@@ -94,7 +60,8 @@ def hours_text(hours: Hours | None, lang: str) -> str:
     for days, spans in hours.rules:
         if not days or not spans:
             continue
-        rules.append(f"{_days(days, lang)} {', '.join(_span(s, e) for s, e in spans)}")
+        when = t("daily", lang) if len(set(days)) == 7 else days_text(days, lang)
+        rules.append(f"{when} {', '.join(span_text(s, e) for s, e in spans)}")
     return "; ".join(rules)
 
 
