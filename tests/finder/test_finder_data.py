@@ -44,21 +44,24 @@ def test_no_address_or_private_detail_reaches_the_finder(directory, written: Pat
 
 def test_records_carry_what_a_card_shows(directory) -> None:
     data = records.build_records(directory, "be", records.published(directory))
-    by_id = {row[0]: row for row in data["e"]}
+    rows = records.rows(data)
+    by_id = {row["id"]: row for row in rows}
     hotline = by_id["national-hotline"]
-    assert hotline[1] == "Агульнанацыянальная гарачая лінія для пацярпелых ад хатняга гвалту"
-    assert hotline[5] & records.NATIONAL and hotline[5] & records.FREE
+    assert hotline["name"] == "Агульнанацыянальная гарачая лінія для пацярпелых ад хатняга гвалту"
+    assert hotline["flags"] & records.NATIONAL and hotline["flags"] & records.FREE
     # The hotline's hours live on its number; "open now" still knows them.
-    assert hotline[6] == [[127, 480, 1200]]
-    assert hotline[7] == ["8 801 100-88-01"]
+    assert hotline["hours"] == [[127, 480, 1200]]
+    assert hotline["phones"] == ["8 801 100-88-01"]
     shelter = by_id["minsk-shelter"]
-    assert shelter[5] & records.ALWAYS_OPEN
-    assert shelter[5] & records.WOMEN and shelter[5] & records.CHILDREN
-    assert not shelter[5] & records.MEN
-    assert by_id["vitebsk-sample-shelter"][5] & records.SAMPLE
+    assert shelter["flags"] & records.ALWAYS_OPEN
+    assert shelter["flags"] & records.WOMEN and shelter["flags"] & records.CHILDREN
+    assert not shelter["flags"] & records.MEN
+    assert by_id["vitebsk-sample-shelter"]["flags"] & records.SAMPLE
+    # Every column has one value per entry.
+    assert {len(column) for column in data["e"].values()} == {len(rows)}
     # National entries come first: they answer every region.
-    national = [row[0] for row in data["e"] if row[5] & records.NATIONAL]
-    assert [row[0] for row in data["e"][: len(national)]] == national
+    national = [row["id"] for row in rows if row["flags"] & records.NATIONAL]
+    assert [row["id"] for row in rows[: len(national)]] == national
 
 
 @pytest.mark.parametrize(
@@ -106,7 +109,7 @@ def test_finder_downloads_at_most_60_kb_gzipped_at_1000_entries(directory, tmp_p
         files += [target / "finder" / name for _, name in assets.LUNR_FILES]
         files += [assets.COMPONENT_DIR / "finder-tokens.js", assets.COMPONENT_DIR / "finder.js"]
         total = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
-        assert len(json.loads(files[0].read_text())["e"]) == 1000
+        assert len(json.loads(files[0].read_text())["e"]["id"]) == 1000
         assert total <= 60 * 1024, f"{lang}: {total} bytes gzipped"
 
 

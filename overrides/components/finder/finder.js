@@ -86,8 +86,8 @@
   function searchPhones(digits) {
     var found = new Map();
     var wanted = nationalDigits(digits);
-    state.data.e.forEach(function (entry, position) {
-      entry[7].forEach(function (phone) {
+    state.data.e.phones.forEach(function (phones, position) {
+      phones.forEach(function (phone) {
         var local = phoneDigits(phone);
         var national = nationalDigits(local);
         var score = 0;
@@ -210,9 +210,10 @@
     return (h < 10 ? "0" : "") + h + ":" + (mm < 10 ? "0" : "") + mm;
   }
 
-  function isOpen(entry, now) {
-    if (entry[5] & FLAG.always) return true;
-    return openUntil(entry[6], now) !== -1;
+  function isOpen(position, now) {
+    var E = state.data.e;
+    if (E.flags[position] & FLAG.always) return true;
+    return openUntil(E.hours[position], now) !== -1;
   }
 
   // ------------------------------------------------------------------ filters
@@ -234,13 +235,16 @@
     return Object.keys(f.checked).some(function (k) { return f.checked[k]; });
   }
 
-  function passes(entry, f, now) {
+  function passes(position, f, now) {
     var data = state.data;
-    var flags = entry[5];
+    var E = data.e;
+    var flags = E.flags[position];
     var national = flags & FLAG.national;
-    if (f.region && !national && (entry[3] < 0 || data.r[entry[3]][0] !== f.region)) return false;
-    if (f.town && !national && (entry[4] < 0 || data.l[entry[4]][0] !== f.town)) return false;
-    var services = entry[2].map(function (i) { return data.s[i][0]; });
+    var region = E.region[position];
+    var town = E.town[position];
+    if (f.region && !national && (region < 0 || data.r[region][0] !== f.region)) return false;
+    if (f.town && !national && (town < 0 || data.l[town][0] !== f.town)) return false;
+    var services = E.services[position].map(function (i) { return data.s[i][0]; });
     if (f.service && services.indexOf(f.service) === -1) return false;
     if (state.guideServices && !state.guideServices.some(function (s) {
       return services.indexOf(s) !== -1;
@@ -252,7 +256,7 @@
       return false;
     }
     if (f.checked.always && !(flags & FLAG.always)) return false;
-    if (f.checked.open_now && !isOpen(entry, now)) return false;
+    if (f.checked.open_now && !isOpen(position, now)) return false;
     return true;
   }
 
@@ -280,25 +284,28 @@
     return node;
   }
 
-  function card(entry, now) {
+  function card(position, now) {
     var data = state.data;
-    var flags = entry[5];
+    var E = data.e;
+    var flags = E.flags[position];
     var item = text("li", "hd-card");
     var heading = text("h3", "hd-card__name");
-    var link = text("a", null, entry[1]);
-    link.href = encodeURIComponent(entry[0]) + "/";
+    var link = text("a", null, E.name[position]);
+    link.href = encodeURIComponent(E.id[position]) + "/";
     heading.appendChild(link);
     item.appendChild(heading);
     if (flags & FLAG.sample) item.appendChild(text("p", "hd-card__sample", ui.sample));
+    var town = E.town[position];
+    var region = E.region[position];
     var where = flags & FLAG.national ? ui.nationwide
-      : entry[4] >= 0 ? data.l[entry[4]][1]
-      : entry[3] >= 0 ? data.r[entry[3]][1] : "";
-    var services = entry[2].map(function (i) { return data.s[i][1]; }).join(", ");
+      : town >= 0 ? data.l[town][1]
+      : region >= 0 ? data.r[region][1] : "";
+    var services = E.services[position].map(function (i) { return data.s[i][1]; }).join(", ");
     item.appendChild(text("p", "hd-card__meta", [services, where].filter(Boolean).join(" · ")));
     var hours = "";
     if (flags & FLAG.always) hours = ui.always;
     else if (flags & FLAG.hoursKnown) {
-      var until = openUntil(entry[6], now);
+      var until = openUntil(E.hours[position], now);
       hours = until === -1 ? ui.closed_now : format(ui.open_until, { time: clock(until) });
     }
     var badges = [];
@@ -306,9 +313,10 @@
     if (flags & FLAG.anonymous) badges.push(ui.anonymous);
     var line = [hours].concat(badges).filter(Boolean).join(" · ");
     if (line) item.appendChild(text("p", "hd-card__hours", line));
-    if (entry[7].length) {
+    var phones = E.phones[position];
+    if (phones.length) {
       var calls = text("p", "hd-card__calls");
-      entry[7].forEach(function (phone) {
+      phones.forEach(function (phone) {
         var call = text("a", "hd-card__call", typeof phone === "string" ? phone : phone[0]);
         call.href = "tel:" + telOf(phone);
         call.setAttribute("aria-label", ui.call + " " + call.textContent);
@@ -329,26 +337,26 @@
     var list = [];
     if (scores === null) {
       if (anyFilter(f)) {
-        state.data.e.forEach(function (entry, position) { list.push([position, 0]); });
+        state.data.e.id.forEach(function (id, position) { list.push([position, 0]); });
       }
     } else {
       scores.forEach(function (score, position) { list.push([position, score]); });
     }
-    var entries = state.data.e;
-    var matching = list.filter(function (pair) { return passes(entries[pair[0]], f, now); });
+    var flagsOf = state.data.e.flags;
+    var matching = list.filter(function (pair) { return passes(pair[0], f, now); });
     var local = f.region || f.town;
     matching.sort(function (a, b) {
       if (b[1] !== a[1]) return b[1] - a[1];
       if (local) {
-        var na = entries[a[0]][5] & FLAG.national;
-        var nb = entries[b[0]][5] & FLAG.national;
+        var na = flagsOf[a[0]] & FLAG.national;
+        var nb = flagsOf[b[0]] & FLAG.national;
         if (na !== nb) return na ? 1 : -1;
       }
       return a[0] - b[0];
     });
     var fragment = document.createDocumentFragment();
     matching.slice(0, MAX_SHOWN).forEach(function (pair) {
-      fragment.appendChild(card(entries[pair[0]], now));
+      fragment.appendChild(card(pair[0], now));
     });
     els.results.replaceChildren(fragment);
     if (scores === null && !anyFilter(f)) setStatus("");
