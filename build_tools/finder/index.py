@@ -2,8 +2,8 @@
 
 Text reaches lunr already folded (``tokens.words``), so lunr only splits on spaces and runs
 the language's stemmer, registered under a label lunr.js knows: ``stemmer-ru`` (lunr.ru.js),
-``stemmer-be`` and ``stemmer-en`` (finder-tokens.js). Stop words are kept: a stop-word list
-would need NLTK data, and the browser decides what a lone short word means.
+``stemmer-be`` and ``stemmer-en`` (finder-tokens.js). Our own short stop-word list
+(``tokens.STOP_WORDS``, no NLTK data) is left out here and skipped in queries.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ def stemmer_function(lang: str) -> Any:
 
 
 def _folded(*texts: str) -> str:
-    return " ".join(word for text in texts for word in tokens.words(text))
+    """Folded words without stop words: the browser never looks those up."""
+    return " ".join(
+        word for text in texts for word in tokens.words(text) if word not in tokens.STOP_WORDS
+    )
 
 
 def document(directory: Directory, entry: Entry, lang: str) -> dict[str, str]:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from build_tools import i18n
 from build_tools.components import ui_strings
 from build_tools.data.model import Directory
+from build_tools.finder import tokens
 from build_tools.finder.assets import (
     PAGE_SCRIPTS,
     WORKER_NAME,
@@ -88,6 +89,7 @@ def render_slot(directory: Directory, lang: str) -> str:
         "worker": f"{root}{WORKER_NAME}?manifest={i18n.url_prefix(lang)}finder/offline.json",
         "scope": root,
         "start": guide["start"],
+        "skip": sorted(tokens.STOP_WORDS),
         "ui": ui,
     }
     return _ENV.get_template("finder.html").render(

@@ -49,6 +49,19 @@ _FOLD = str.maketrans(
 )
 _NOT_WORD = re.compile(r"[^0-9a-zа-я]+")
 
+#: Folded words that narrow nothing: the index leaves them out and the browser skips them
+#: in a query (finder.js receives this list in the page's finder config). Prepositions and
+#: conjunctions, "I need", "where", and the word "region" itself: "Брестская область" means
+#: Brest region, and almost every entry names its region.
+_STOP_TEXT = """
+в во на для и с со у к по из от до за о об а или но не без при мне меня мой моя нужна нужен
+нужно где
+ци з ад да па пра мяне патрэбна дзе
+the a an of for in at to and or with my me i need where
+область области областью вобласць вобласци region oblast voblasts
+"""
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+
 #: Latin to Cyrillic, longest spelling first. Covers the usual romanisations of Russian and
 #: Belarusian place names ("Mogilev", "Mahilioŭ", "Gomel", "Homiel", "Hrodna", "Viciebsk").
 _LATIN_PAIRS: tuple[tuple[str, str], ...] = (

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.data.build import load_directory
-from build_tools.finder import assets, index, records
+from build_tools.finder import assets, index, records, tokens
 from tests.paths import FIXTURE_DIRECTORY
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")
@@ -78,3 +78,15 @@ def test_every_entry_is_in_the_index_by_its_position() -> None:
             position += gap
             seen.add(position)
     assert seen == set(range(len(entries)))
+
+
+def test_stop_words_stay_out_of_the_index() -> None:
+    """Words the browser skips in a query ("в", "для", "область") are never looked up, so
+    the index does not carry them; every other word of the entry does."""
+    directory = load_directory(FIXTURE_DIRECTORY)
+    for entry in records.published(directory):
+        fields = index.document(directory, entry, "ru")
+        indexed = " ".join(fields.values()).split()
+        assert not set(indexed) & tokens.STOP_WORDS
+        expected = [w for w in tokens.words(entry.name("ru")) if w not in tokens.STOP_WORDS]
+        assert fields["n"].split() == expected

@@ -25,13 +25,10 @@
     national: 1, free: 2, anonymous: 4, wheelchair: 8, wheelchairLimited: 16,
     always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024
   };
-  // Words that narrow nothing; everything else a person types must match.
+  // Words that narrow nothing (build_tools/finder/tokens.py STOP_WORDS, left out of the index
+  // too); everything else a person types must match.
   var SKIP = {};
-  ("в во на для и с со у к по из от до за о об мне меня мой моя нужна нужен нужно где " +
-   "ў і ці з ад да па пра мяне патрэбна дзе " +
-   "the a an of for in at to and my me i need where").split(" ").forEach(function (w) {
-    SKIP[w] = true;
-  });
+  config.skip.forEach(function (w) { SKIP[w] = true; });
 
   var els = {
     query: root.querySelector("#hd-finder-q"),
