@@ -9,6 +9,8 @@ import posixpath
 import re
 from pathlib import Path
 
+import rjsmin
+
 from build_tools import i18n
 from build_tools.data.model import Directory
 
@@ -16,12 +18,21 @@ from build_tools.data.model import Directory
 COMPONENT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components" / "finder"
 
 #: Third-party scripts taken from the installed mkdocs package at build time (never committed),
-#: in the order the page loads them: lunr itself, then its Snowball support, then Russian.
-LUNR_FILES: tuple[tuple[str, str], ...] = (
-    ("templates/search/lunr.js", "lunr.js"),
-    ("lunr-language/lunr.stemmer.support.js", "lunr.stemmer.support.js"),
-    ("lunr-language/lunr.ru.js", "lunr.ru.js"),
-)
+#: per language, in load order: lunr itself, then for Russian its Snowball support and
+#: stemmer. Belarusian (our own stemmer) and English (lunr's own) need lunr only.
+LUNR_FILES: dict[str, tuple[str, ...]] = {
+    "ru": (
+        "templates/search/lunr.js",
+        "lunr-language/lunr.stemmer.support.js",
+        "lunr-language/lunr.ru.js",
+    ),
+    "be": ("templates/search/lunr.js",),
+    "en": ("templates/search/lunr.js",),
+}
+#: The finder's own scripts, after lunr: the tokens (index twin), then the page logic.
+OWN_SCRIPTS: tuple[str, ...] = ("finder-tokens.js", "finder.js")
+#: The one script the directory home loads, beside the data in each language's finder/.
+BUNDLE_NAME = "finder.js"
 
 
 def mkdocs_search_dir() -> Path:
@@ -32,44 +43,33 @@ def mkdocs_search_dir() -> Path:
     return Path(spec.origin).parent / "contrib" / "search"
 
 
-#: A ``/*!`` comment, or a comment that starts its line; licence notices are kept.
-_COMMENT = re.compile(
-    r"/\*![\s\S]*?\*/|^[ \t]*/\*[\s\S]*?\*/[ \t]*\n|^[ \t]*//[^\n]*\n", re.MULTILINE
-)
+#: A block comment that names a licence or copyright holder.
+_LICENCE = re.compile(r"/\*\*?(?!!)((?:(?!\*/)[\s\S])*?(?:@license|Copyright)[\s\S]*?\*/)")
 
 
-def slim_script(source: str) -> str:
-    """Drop comments that stand on lines of their own; licence and copyright notices stay.
+def minify_script(source: str) -> str:
+    """Comments and needless white space out, licence and copyright notices kept.
 
-    lunr.js is mostly documentation comments; a phone on a slow connection should not
-    download them. Only whole-line comments go, so code and strings are never touched
-    (the finder's tests load the result in Node and in Chromium).
+    lunr.js is mostly documentation comments and our own scripts are commented for the
+    team; a phone on a slow connection should download neither. rjsmin only removes, never
+    renames, so the code that runs is the code in the files (the finder's tests run the
+    result in Chromium).
     """
-    return _COMMENT.sub(lambda m: m.group(0) if _is_licence(m.group(0)) else "", source)
+    marked = _LICENCE.sub(lambda m: "/*!" + m.group(1), source)
+    return rjsmin.jsmin(marked, keep_bang_comments=True)
 
 
-def _is_licence(comment: str) -> bool:
-    return comment.startswith("/*!") or "@license" in comment or "Copyright" in comment
+def bundle_script(lang: str) -> str:
+    """lunr (with Russian support for Russian) and the finder's scripts, as one minified file.
+
+    One request instead of five matters more on a slow connection than the bytes it saves.
+    """
+    search = mkdocs_search_dir()
+    sources = [(search / rel).read_text(encoding="utf-8") for rel in LUNR_FILES[lang]]
+    sources += [(COMPONENT_DIR / name).read_text(encoding="utf-8") for name in OWN_SCRIPTS]
+    return ";\n".join(minify_script(source).strip().rstrip(";") for source in sources) + ";\n"
 
 
-def copy_lunr(target_dir: Path) -> list[str]:
-    """Copy lunr.js and its Russian support into ``target_dir``; returns the file names."""
-    source = mkdocs_search_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
-    names = []
-    for rel, name in LUNR_FILES:
-        text = (source / rel).read_text(encoding="utf-8")
-        (target_dir / name).write_text(slim_script(text), encoding="utf-8")
-        names.append(name)
-    return names
-
-
-#: Scripts of the directory home, relative to it, in load order.
-PAGE_SCRIPTS: tuple[str, ...] = (
-    *(f"../finder/{name}" for _, name in LUNR_FILES),
-    "../components/finder/finder-tokens.js",
-    "../components/finder/finder.js",
-)
 #: The offline worker's source; written, with the build id, to the site root as WORKER_NAME.
 WORKER_SOURCE = COMPONENT_DIR / "offline-worker.js"
 WORKER_NAME = "sw.js"
@@ -91,8 +91,8 @@ def build_id(directory: Directory) -> str:
     digest.update(repr((directory.regions, directory.services, directory.entries)).encode())
     for path in sorted(COMPONENT_DIR.glob("*.js")) + [GUIDE_FILE]:
         digest.update(path.read_bytes())
-    for _, name in LUNR_FILES:
-        digest.update(name.encode())
+    for names in LUNR_FILES.values():
+        digest.update(repr(names).encode())
     return digest.hexdigest()[:12]
 
 
@@ -100,7 +100,8 @@ def write_language_assets(directory: Directory, lang: str, site_dir: Path) -> No
     from build_tools.finder import index, records
 
     target = site_dir / "finder"
-    copy_lunr(target)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / BUNDLE_NAME).write_text(bundle_script(lang), encoding="utf-8")
     entries = records.published(directory)
     build = build_id(directory)
     data = {
@@ -135,7 +136,7 @@ def offline_manifest(
     may skip).
     """
     # Paths from the language root first; one URL each (the Cache API refuses duplicates).
-    paths = ["finder/data.json", *(f"finder/{name}" for _, name in LUNR_FILES)]
+    paths = ["finder/data.json", f"finder/{BUNDLE_NAME}"]
     for page in sorted(site_dir.glob("directory/**/index.html")):
         paths.append(page.parent.relative_to(site_dir).as_posix() + "/")
     home = site_dir / "directory" / "index.html"

@@ -14,12 +14,15 @@ from build_tools.components import ui_strings
 from build_tools.data.model import Directory
 from build_tools.finder import tokens
 from build_tools.finder.assets import (
-    PAGE_SCRIPTS,
+    BUNDLE_NAME,
     WORKER_NAME,
     build_id,
     root_from_directory_page,
 )
 from build_tools.finder.guide import load_guide
+
+#: The finder's data and index, relative to the directory home.
+DATA_URL = "../finder/data.json"
 
 _ENV = Environment(
     loader=FileSystemLoader(str(Path(__file__).with_name("templates"))),
@@ -85,7 +88,7 @@ def render_slot(directory: Directory, lang: str) -> str:
     config = {
         "lang": lang,
         "build": build_id(directory),
-        "data": "../finder/data.json",
+        "data": DATA_URL,
         "worker": f"{root}{WORKER_NAME}?manifest={i18n.url_prefix(lang)}finder/offline.json",
         "scope": root,
         "start": guide["start"],
@@ -98,5 +101,6 @@ def render_slot(directory: Directory, lang: str) -> str:
         services=[{"id": s.id, "name": s.name(lang)} for s in directory.services],
         guide=guide,
         config_json=script_json(config),
-        scripts=PAGE_SCRIPTS,
+        data_url=DATA_URL,
+        script=f"../finder/{BUNDLE_NAME}",
     )

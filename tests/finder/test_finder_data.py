@@ -79,12 +79,31 @@ def test_call_buttons_dial_the_model_number(display: str, tel: str) -> None:
     assert records.phone_row(display, "+375000") == [display, "+375000"]
 
 
-def test_lunr_scripts_come_from_the_installed_mkdocs(written: Path) -> None:
-    for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.ru.js"):
-        copied = (written / "finder" / name).read_text(encoding="utf-8")
-        assert "Copyright" in copied  # the licence notice stays
-    assert 'lunr.version = "2.3.9"' in (written / "finder" / "lunr.js").read_text()
+def test_lunr_comes_from_the_installed_mkdocs_into_one_script(written: Path) -> None:
+    """One script per language: lunr 2.3.9 from mkdocs, its Russian stemmer only where it is
+    used, licence notices kept, no copy of lunr anywhere in the repository."""
+    scripts = {
+        lang: (root / "finder" / assets.BUNDLE_NAME).read_text(encoding="utf-8")
+        for lang, root in (("ru", written), ("be", written / "be"), ("en", written / "en"))
+    }
+    for lang, script in scripts.items():
+        assert 'lunr.version="2.3.9"' in script
+        assert "Copyright (C) 2020 Oliver Nightingale" in script  # lunr's licence notice
+        assert "HelpdirTokens" in script and "hd-finder-config" in script
+        assert ("lunr.ru=" in script) == (lang == "ru"), lang
+    assert "Copyright 2014, Mihai Valentin" in scripts["ru"]
     assert not list((REPO / "overrides").rglob("lunr.js"))
+
+
+def test_minifying_keeps_licences_and_code() -> None:
+    source = (
+        "/**\n * thing\n * @license MIT\n */\n"
+        "// note\nvar a = 1;  /* why */\nvar b = 'x /* y */';\n"
+    )
+    out = assets.minify_script(source)
+    assert out.startswith("/*!\n * thing\n * @license MIT\n */")
+    assert "note" not in out and "why" not in out
+    assert "var a=1;var b='x /* y */';" in out
 
 
 def test_the_worker_sits_at_the_site_root_with_the_build_id(directory, written: Path) -> None:
@@ -105,9 +124,7 @@ def test_finder_downloads_at_most_60_kb_gzipped_at_1000_entries(directory, tmp_p
     for lang in LANGS:
         target = tmp_path / lang
         write_assets(big, lang, target)
-        files = [target / "finder" / "data.json"]
-        files += [target / "finder" / name for _, name in assets.LUNR_FILES]
-        files += [assets.COMPONENT_DIR / "finder-tokens.js", assets.COMPONENT_DIR / "finder.js"]
+        files = [target / "finder" / "data.json", target / "finder" / assets.BUNDLE_NAME]
         total = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
         assert len(json.loads(files[0].read_text())["e"]["id"]) == 1000
         assert total <= 60 * 1024, f"{lang}: {total} bytes gzipped"
@@ -115,7 +132,8 @@ def test_finder_downloads_at_most_60_kb_gzipped_at_1000_entries(directory, tmp_p
 
 def test_slot_escapes_data_and_keeps_json_out_of_html(directory) -> None:
     html = slot_html(directory, "ru")
-    assert "hidden" in html.split(">", 1)[0]  # hidden until the script runs
+    finder_tag = re.search(r"<div [^>]*data-hd-finder[^>]*>", html)
+    assert finder_tag is not None and "hidden" in finder_tag.group(0)  # until the script runs
     assert " name=" not in html and "<form" not in html  # nothing typed reaches a URL
     assert "onclick" not in html and "style=" not in html
     config = re.search(
