@@ -7,17 +7,20 @@
 
   var WEEK = 7 * 24 * 60;
   var DAYS = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-  var minskClock = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Europe/Minsk",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23"
-  });
+  var minskClock = null;
 
-  /* Minutes since Monday 00:00 in Minsk at the given moment. */
+  /* Minutes since Monday 00:00 in Minsk at the given moment. The formatter is made on first
+     use only: loading time-zone data is the slowest step of the script, and pages without
+     opening hours (the finder's among them) should not wait for it. */
   function minskMinute(date) {
     var parts = {};
+    minskClock = minskClock || new Intl.DateTimeFormat("en-US", {
+      timeZone: "Europe/Minsk",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23"
+    });
     minskClock.formatToParts(date).forEach(function (part) {
       parts[part.type] = part.value;
     });
@@ -51,8 +54,10 @@
   }
 
   function update() {
+    var hints = document.querySelectorAll("[data-open-now]");
+    if (!hints.length) return;
     var minute = minskMinute(new Date());
-    document.querySelectorAll("[data-open-now]").forEach(function (hint) {
+    hints.forEach(function (hint) {
       show(hint, minute);
     });
   }
