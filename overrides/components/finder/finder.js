@@ -326,6 +326,38 @@
 
   // ------------------------------------------------------------------ showing results
 
+  /* Cards are kept while the minute lasts (hours and "open now" depend on it) and, from one
+   * keystroke to the next, cards already in the list stay where they are: typing a letter
+   * more mostly reorders the same entries, and a card left in place is neither built, styled
+   * nor laid out again. */
+  var cards = { minute: -1, byPosition: new Map() };
+
+  function cardFor(position, now) {
+    if (cards.minute !== now || cards.byPosition.size > 4 * MAX_SHOWN) {
+      cards.minute = now;
+      cards.byPosition = new Map();
+    }
+    var node = cards.byPosition.get(position);
+    if (!node) {
+      node = card(position, now);
+      cards.byPosition.set(position, node);
+    }
+    return node;
+  }
+
+  function show(positions, now) {
+    var list = els.results;
+    var wanted = positions.map(function (position) { return cardFor(position, now); });
+    var keep = new Set(wanted);
+    Array.prototype.slice.call(list.children).forEach(function (node) {
+      if (!keep.has(node)) list.removeChild(node);
+    });
+    wanted.forEach(function (node, i) {
+      var here = list.children[i] || null;
+      if (here !== node) list.insertBefore(node, here);
+    });
+  }
+
   function update() {
     if (!state.data) return;
     var f = filters();
@@ -351,11 +383,7 @@
       }
       return a[0] - b[0];
     });
-    var fragment = document.createDocumentFragment();
-    matching.slice(0, MAX_SHOWN).forEach(function (pair) {
-      fragment.appendChild(card(pair[0], now));
-    });
-    els.results.replaceChildren(fragment);
+    show(matching.slice(0, MAX_SHOWN).map(function (pair) { return pair[0]; }), now);
     if (scores === null && !anyFilter(f)) setStatus("");
     else if (!matching.length) setStatus(ui.nothing);
     else if (matching.length > MAX_SHOWN) {
