@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from build_tools.bench.builds import entry_markdown, site_config
+from build_tools.bench.finder_probe import QUERIES, measure_finder
 from build_tools.bench.generate import generate
 from build_tools.bench.measure import run_measured
 from build_tools.bench.report import Figure, Report
@@ -121,3 +123,22 @@ def test_report_shows_targets_misses_and_what_was_not_measured() -> None:
     assert "| keystroke p95 | 3.2 ms | ≤ 10 ms | met |" in markdown
     assert "not measured: the directory home has no finder search box" in markdown
     assert '"not_measured": "the directory home has no finder search box"' in report.to_json()
+
+
+@pytest.mark.parametrize(("lang", "root"), [("ru", ""), ("be", "be/")])
+def test_finder_probe_counts_the_finder_files_and_times_a_result(
+    fixture_site: Path, browser, lang: str, root: str
+) -> None:
+    """The benchmark's finder figures come from a real visit: the first result arrives, every
+    keystroke is timed, and only the finder's own folder counts as finder bytes."""
+    figures = measure_finder(browser, fixture_site, lang, root, repeats=1)
+    assert figures.first_result_ms > 0
+    typed = sum(len(query) for query in QUERIES[lang])
+    assert len(figures.keystrokes_ms) == len(figures.handled_ms) == typed
+    finder_files = [f for f in figures.files if f.startswith(f"/{root}finder/")]
+    assert sorted(f.split()[0].rsplit("/", 1)[1] for f in finder_files) == [
+        "data.json",
+        "finder.js",
+    ]
+    assert figures.finder_bytes == sum(int(f.split()[1]) for f in finder_files)
+    assert figures.page_bytes > 0
