@@ -97,33 +97,39 @@
   }
 
   /* Exact (stemmed) and beginning-of-word matches; one typo forgiven only when those find
-   * nothing, so "Minsk" never brings Pinsk along. */
+   * nothing, so "Minsk" never brings Pinsk along. A word in Latin letters is also tried in
+   * Cyrillic ("Viciebsk", "krizisnaya") when as typed it finds nothing. */
   function searchWord(word) {
     var variants = [word];
     if (T.hasLatin(word)) {
       var cyrillic = T.latinToCyrillic(word);
       if (cyrillic !== word) variants.push(cyrillic);
     }
-    var results = state.index.query(function (q) {
-      variants.forEach(function (v) {
-        q.term(v, { usePipeline: true, boost: 10 });
-        if (v.length >= 3) {
-          q.term(v, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-        }
-      });
-    });
-    if (!results.length) {
+    var results = [];
+    for (var v = 0; v < variants.length && !results.length; v++) {
+      results = exactOrStart(variants[v]);
+    }
+    // A query without terms would match every entry in lunr (it counts as all-negated).
+    var forgiving = variants.filter(function (v) { return v.length >= 5 && /[a-zа-я]/.test(v); });
+    if (!results.length && forgiving.length) {
       results = state.index.query(function (q) {
-        variants.forEach(function (v) {
-          if (v.length >= 5 && /[a-zа-я]/.test(v)) {
-            q.term(v, { usePipeline: true, editDistance: 1 });
-          }
+        forgiving.forEach(function (v) {
+          q.term(v, { usePipeline: true, editDistance: 1 });
         });
       });
     }
     var found = new Map();
     results.forEach(function (r) { found.set(Number(r.ref), r.score); });
     return found;
+  }
+
+  function exactOrStart(word) {
+    return state.index.query(function (q) {
+      q.term(word, { usePipeline: true, boost: 10 });
+      if (word.length >= 3) {
+        q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+      }
+    });
   }
 
   /* The index never changes, so each word is looked up once while a person types on. */
@@ -241,11 +247,13 @@
     var town = E.town[position];
     if (f.region && !national && (region < 0 || data.r[region][0] !== f.region)) return false;
     if (f.town && !national && (town < 0 || data.l[town][0] !== f.town)) return false;
-    var services = E.services[position].map(function (i) { return data.s[i][0]; });
-    if (f.service && services.indexOf(f.service) === -1) return false;
-    if (state.guideServices && !state.guideServices.some(function (s) {
-      return services.indexOf(s) !== -1;
-    })) return false;
+    if (f.service || state.guideServices) {
+      var services = E.services[position].map(function (i) { return data.s[i][0]; });
+      if (f.service && services.indexOf(f.service) === -1) return false;
+      if (state.guideServices && !state.guideServices.some(function (s) {
+        return services.indexOf(s) !== -1;
+      })) return false;
+    }
     if (f.serves && !(flags & FLAG[f.serves])) return false;
     if (f.checked.free && !(flags & FLAG.free)) return false;
     if (f.checked.anonymous && !(flags & FLAG.anonymous)) return false;
