@@ -146,3 +146,14 @@ def test_without_javascript_the_finder_stays_out_of_the_way(browser, finder_url:
         expect(page.locator("a[href$='brest-crisis-room/']").first).to_be_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("ru", "кр"), ("be", "крыж"), ("en", "zq")])
+def test_a_short_word_that_matches_nothing_shows_nothing(
+    page, finder_url: str, lang: str, typed: str
+) -> None:
+    """Too short to forgive a typo and no word starts so: "nothing found", not every entry."""
+    open_finder(page, finder_url, lang)
+    page.fill("#hd-finder-q", typed)
+    expect(page.locator("#hd-finder-results > li")).to_have_count(0)
+    expect(page.locator("#hd-finder-status")).not_to_have_text("")
