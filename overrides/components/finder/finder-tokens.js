@@ -183,11 +183,16 @@
       return made;
     }
 
+    /* Made on first use, then a plain property (no getter on later lookups). */
     function lazy(target, key, make) {
-      var value = null;
       Object.defineProperty(target, key, {
         enumerable: true,
-        get: function () { return value || (value = make()); }
+        configurable: true,
+        get: function () {
+          var value = make();
+          Object.defineProperty(target, key, { value: value, enumerable: true });
+          return value;
+        }
       });
     }
 

@@ -41,7 +41,7 @@
     checks: root.querySelectorAll('input[type="checkbox"][data-filter]'),
     clear: root.querySelector("[data-finder-clear]")
   };
-  var state = { data: null, index: null, guideServices: null, guideDone: false };
+  var state = { data: null, index: null, dialled: null, guideServices: null, guideDone: false };
 
   root.hidden = false;
 
@@ -79,14 +79,24 @@
     return digits;
   }
 
+  /* Every entry's numbers as [all digits, national digits], worked out once. */
+  function dialled(data) {
+    return data.e.phones.map(function (phones) {
+      return phones.map(function (phone) {
+        var local = phoneDigits(phone);
+        return [local, nationalDigits(local)];
+      });
+    });
+  }
+
   /* Entries with a phone number containing the typed digits, however they were grouped. */
   function searchPhones(digits) {
     var found = new Map();
     var wanted = nationalDigits(digits);
-    state.data.e.phones.forEach(function (phones, position) {
-      phones.forEach(function (phone) {
-        var local = phoneDigits(phone);
-        var national = nationalDigits(local);
+    state.dialled.forEach(function (numbers, position) {
+      numbers.forEach(function (number) {
+        var local = number[0];
+        var national = number[1];
         var score = 0;
         if (local === digits || national === wanted) score = 20;
         else if (local.indexOf(digits) !== -1 || national.indexOf(wanted) !== -1) score = 5;
@@ -402,6 +412,7 @@
   function start(data) {
     state.data = data;
     state.index = T.loadIndex(data.x);
+    state.dialled = dialled(data);
     fillTowns();
     setStatus("");
     update();
