@@ -157,3 +157,23 @@ def test_a_short_word_that_matches_nothing_shows_nothing(
     page.fill("#hd-finder-q", typed)
     expect(page.locator("#hd-finder-results > li")).to_have_count(0)
     expect(page.locator("#hd-finder-status")).not_to_have_text("")
+
+
+def test_cards_kept_between_keystrokes_match_a_fresh_search(browser, finder_url: str) -> None:
+    """Cards are reused from one keystroke to the next; the list must still be exactly what
+    the same query shows on a freshly opened finder, in the same order, nothing doubled."""
+    typed = ["М", "Ми", "Мин", "Минск", "Минск кр", "Брест", "Бре", "", "кризисная", "Минск"]
+    context = browser.new_context()
+    try:
+        kept = context.new_page()
+        open_finder(kept, finder_url, "ru")
+        for text in typed:
+            kept.fill("#hd-finder-q", text)
+        fresh = context.new_page()
+        open_finder(fresh, finder_url, "ru")
+        fresh.fill("#hd-finder-q", typed[-1])
+        shown = shown_ids(kept)
+        assert shown == shown_ids(fresh)
+        assert len(shown) == len(set(shown)) > 0
+    finally:
+        context.close()
