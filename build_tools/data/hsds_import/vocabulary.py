@@ -10,16 +10,21 @@ module; the data stage never imports an output.
 from __future__ import annotations
 
 import uuid
-from functools import lru_cache
+from functools import cache
 
 #: Every HSDS id we write is ``uuid5(NAMESPACE, "<object type>/<our key>")``: stable across
 #: builds and independent of the site's address, so a re-export does not churn.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:help-directory:hsds")
 
 
-@lru_cache(maxsize=65536)
+@cache
 def hsds_id(kind: str, key: str) -> str:
-    """The stable HSDS UUID of one of our objects (``kind`` is the HSDS object type)."""
+    """The stable HSDS UUID of one of our objects (``kind`` is the HSDS object type).
+
+    The export asks for each id several times (the object, then every reference to it). The
+    cache is unbounded: a few thousand entries have over a hundred thousand ids, and a cache
+    smaller than that recomputed nearly every one, every time.
+    """
     return str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
 
 
