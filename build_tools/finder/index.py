@@ -8,6 +8,7 @@ the language's stemmer, registered under a label lunr.js knows: ``stemmer-ru`` (
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from lunr.builder import Builder
@@ -22,7 +23,8 @@ STEMMER_LABELS = {"ru": "stemmer-ru", "be": "stemmer-be", "en": "stemmer-en"}
 
 
 def _pipeline_function(lang: str) -> Any:
-    stem = tokens.STEMMERS[lang]
+    # A directory repeats a few thousand words over and over: each is stemmed once.
+    stem = functools.cache(tokens.STEMMERS[lang])
 
     def stem_token(token: Any, i: int | None = None, tokens: Any = None) -> Any:
         return token.update(lambda word, metadata=None: stem(word))
