@@ -35,7 +35,7 @@ from build_tools.bench import builds
 from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
 from build_tools.bench.generate import GeneratedDirectory, generate
 from build_tools.bench.machine import describe
-from build_tools.bench.measure import run_measured
+from build_tools.bench.measure import Measured, run_measured
 from build_tools.bench.report import Figure, Report, Section
 from build_tools.bench.weight import gzipped_size, page_weight
 
@@ -45,6 +45,8 @@ SITE_URL = "https://help.example.org/"
 
 #: Targets, in one place so the report and the checks agree.
 LINEAR_LIMIT = 4.4
+#: Builds per size for the two sizes the growth compares (the fastest counts).
+GROWTH_RUNS = 2
 VALIDATION_LIMIT_S = 1.0
 FINDER_BYTES_LIMIT_KB = 60
 FIRST_RESULT_LIMIT_MS = 200
@@ -148,14 +150,17 @@ def measure_builds(
         "`mkdocs build --strict` of the real mkdocs.yml on the generated data, three languages, "
         "in a child process; peak memory is the child's maximum resident set (its children "
         "included). Leaflets are off in these builds (`leaflets: false`): they are measured on "
-        "their own below, and a full `make build` adds about that time.",
+        "their own below, and a full `make build` adds about that time. The two sizes the "
+        "growth compares are built twice and the faster build counts: one build on a shared "
+        "machine can take a third longer than the next.",
     )
     sites: dict[int, Path] = {}
     seconds: dict[int, float] = {}
     cpu: dict[int, float] = {}
+    compared = {reference, max(data)}
     for n, generated in data.items():
-        _say(f"building {n} entries (no leaflets)")
-        measured, site = builds.build_ours(work / f"site-{n}", generated.data_dir, leaflets=False)
+        runs = GROWTH_RUNS if n in compared else 1
+        measured, site = _fastest_build(work / f"site-{n}", generated, runs)
         label = f"{n:,} entries × 3 languages"
         if not measured.ok:
             section.missing(label, "the build failed: " + _last_line(measured.output))
@@ -194,6 +199,23 @@ def measure_builds(
                 )
             )
     return sites
+
+
+def _fastest_build(
+    workdir: Path, generated: GeneratedDirectory, runs: int
+) -> tuple[Measured, Path]:
+    """The fastest of ``runs`` builds (stopping at a failed one), and the site it wrote."""
+    best: Measured | None = None
+    site = workdir / "site"
+    for run in range(1, runs + 1):
+        _say(f"building {generated.entries} entries (no leaflets), run {run} of {runs}")
+        measured, site = builds.build_ours(workdir, generated.data_dir, leaflets=False)
+        if not measured.ok:
+            return measured, site
+        if best is None or measured.seconds < best.seconds:
+            best = measured
+    assert best is not None
+    return best, site
 
 
 def _anchor(
