@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,25 @@ def wait_until(page, check, seconds: float = 30) -> None:
         page.wait_for_timeout(200)
 
 
+@contextmanager
+def kept_copy(browser, site: Path, root: str, keep: str, kept: str) -> Iterator[tuple]:
+    """A served copy of the site whose finder (under ``root``) was kept on the device by
+    pressing ``keep`` until the status says ``kept``; yields the server and the page."""
+    server = Server(site)
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}{root}directory/")
+        ready(page)
+        offline = page.locator("[data-hd-offline]")
+        offline.get_by_role("button", name=keep).click()
+        expect(offline.locator("[data-offline-status]")).to_have_text(kept, timeout=60000)
+        yield server, page
+    finally:
+        context.close()
+        server.stop()
+
+
 def test_without_opting_in_nothing_is_stored(page, finder_url: str) -> None:
     page.goto(f"{finder_url}directory/")
     ready(page)
@@ -50,25 +71,22 @@ def own_site(finder_site: Path, tmp_path: Path) -> Path:
 
 
 def test_kept_copy_works_offline_and_is_removed(browser, own_site: Path) -> None:
-    server = Server(own_site)
-    context = browser.new_context(service_workers="allow")
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}directory/")
-        ready(page)
+    with kept_copy(
+        browser,
+        own_site,
+        "",
+        "Сохранить на устройстве",
+        "Копия сохранена на этом устройстве.",
+    ) as (server, page):
         offline = page.locator("[data-hd-offline]")
         expect(offline).to_contain_text("след на устройстве")
-        offline.get_by_role("button", name="Сохранить на устройстве").click()
-        expect(offline.locator("[data-offline-status]")).to_have_text(
-            "Копия сохранена на этом устройстве.", timeout=60000
-        )
         names = page.evaluate(CACHES)
         assert len(names) == 1 and names[0].startswith("helpdir-offline-")
         assert page.evaluate(WORKERS) == [server.url]
 
         # The network goes away: the server stops and the browser is offline.
         server.stop()
-        context.set_offline(True)
+        page.context.set_offline(True)
         page.reload()
         ready(page)
         page.fill("#hd-finder-q", "кризисной комнаты")
@@ -91,22 +109,12 @@ def test_kept_copy_works_offline_and_is_removed(browser, own_site: Path) -> None
         )
         assert page.evaluate(CACHES) == []
         assert page.evaluate(WORKERS) == []
-    finally:
-        context.close()
-        server.stop()
 
 
 def test_a_new_build_replaces_the_kept_copy_on_the_next_visit(browser, own_site: Path) -> None:
-    server = Server(own_site)
-    context = browser.new_context(service_workers="allow")
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}en/directory/")
-        ready(page)
-        page.get_by_role("button", name="Keep on this device").click()
-        expect(page.locator("[data-offline-status]")).to_have_text(
-            "A copy is kept on this device.", timeout=60000
-        )
+    with kept_copy(
+        browser, own_site, "en/", "Keep on this device", "A copy is kept on this device."
+    ) as (_, page):
         (old,) = page.evaluate(CACHES)
         assert old.endswith(":en/finder/offline.json")
         worker = own_site / "sw.js"
@@ -121,6 +129,3 @@ def test_a_new_build_replaces_the_kept_copy_on_the_next_visit(browser, own_site:
                 page.evaluate(CACHES) == ["helpdir-offline-newbuild0001:en/finder/offline.json"]
             ),
         )
-    finally:
-        context.close()
-        server.stop()

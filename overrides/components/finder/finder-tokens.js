@@ -4,7 +4,7 @@
  * terms; tests/finder/test_token_parity.py runs the two on one word list. Also the other
  * half of build_tools/finder/index.py: loading the index it packed.
  *
- * Works in the page (window.HelpdirTokens, after lunr and its Russian stemmer) and in Node
+ * Works in the page (window.HelpdirTokens, after lunr, and for Russian its stemmer) and in Node
  * (module.exports is a function that takes lunr), so the parity test can load it.
  */
 (function (root, make) {
