@@ -1,15 +1,16 @@
-"""Where tests find the repository, the shared external test material and the fixture data.
+"""Where tests find the repository, the external test material and the fixture data.
 
-CI clones the repository somewhere else with ``shared/`` beside the clone, so every test
-computes these paths from this file instead of assuming a fixed location.
+Every path is computed from this file and lies inside the repository: a fresh clone with
+nothing beside it must test.
 """
 
 from pathlib import Path
 
 #: The repository root (the folder holding ``pyproject.toml``).
 REPO = Path(__file__).resolve().parents[1]
-#: Shared material outside the repository (``testdata/``, design notes); never edit it.
-SHARED = REPO.parent / "shared"
+#: External test material written by others (HSDS, naughty strings), with its origin and
+#: licence in ``tests/external/README.md``; never edit it to make a test pass.
+EXTERNAL = REPO / "tests" / "external"
 #: Fixture data every stage's tests share.
 FIXTURES = REPO / "tests" / "fixtures"
 #: A small directory in the real format: 3 regions, 8 services, about a dozen entries.

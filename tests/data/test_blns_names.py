@@ -12,9 +12,9 @@ from pathlib import Path
 
 from build_tools.data.build import validate_directory
 from tests.data.helpers import write
-from tests.paths import SHARED
+from tests.paths import EXTERNAL
 
-BLNS = SHARED / "testdata" / "naughty" / "blns" / "blns.txt"
+BLNS = EXTERNAL / "naughty" / "blns" / "blns.txt"
 TODAY = _dt.date(2026, 11, 28)
 
 

@@ -7,11 +7,11 @@ from urllib.parse import urlsplit
 
 from jsonschema import FormatChecker
 
-from tests.paths import SHARED
+from tests.paths import EXTERNAL
 
 SITE_URL = "https://help.example.org/"
 TODAY = _dt.date(2026, 11, 28)
-HSDS = SHARED / "testdata" / "hsds"
+HSDS = EXTERNAL / "hsds"
 HSDS_SCHEMAS = HSDS / "hsds3.0-spec" / "schema"
 
 

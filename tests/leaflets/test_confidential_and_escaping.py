@@ -11,7 +11,7 @@ from build_tools.leaflets import build_custom
 from build_tools.leaflets.build import leaflet_source
 from tests.leaflets.conftest import SITE_URL, with_changes
 from tests.leaflets.pdfcheck import flat, page_texts
-from tests.paths import SHARED
+from tests.paths import EXTERNAL
 
 SECRET = {"ru": "ул. Тайная, 13", "be": "вул. Тайная, 13", "en": "13 Secret St"}
 
@@ -62,7 +62,7 @@ class _Elements(HTMLParser):
 
 
 def _naughty() -> list[str]:
-    strings = json.loads((SHARED / "testdata/naughty/blns/blns.json").read_text("utf-8"))
+    strings = json.loads((EXTERNAL / "naughty/blns/blns.json").read_text("utf-8"))
     return [s for s in strings if "<" in s or "&" in s or "javascript" in s.lower()]
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.paths import SHARED
+from tests.paths import EXTERNAL
 
-NAUGHTY = SHARED / "testdata" / "naughty"
+NAUGHTY = EXTERNAL / "naughty"
 BLNS = NAUGHTY / "blns" / "blns.txt"
 XSS = NAUGHTY / "markdown-it" / "xss.txt"
 
