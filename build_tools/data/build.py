@@ -99,7 +99,7 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
             doc,
             refs,
             stem=file.name.removesuffix(".yml"),
-            source=source,
+            file=source,
             today=today,
             publish=publish,
         )
