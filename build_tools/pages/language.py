@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from build_tools.components import ui_strings
 from build_tools.data.model import Directory, Entry, Hours, Phone, Text
-from build_tools.pages.hours_text import capitalise, hours_lines, hours_text
+from build_tools.hours_text import capitalise, hours_lines, hours_text
 from build_tools.pages.render import render
 from build_tools.pages.words import counted, words
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
-from build_tools.pages.hours_text import capitalise
+from build_tools.hours_text import capitalise
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -1,7 +1,8 @@
 """The words of the directory pages in every language, read once per process.
 
-They live in ``strings.yml`` beside this module (key → {ru, be, en}) so a translator edits one
-file; counted phrases use the plural categories of the page's language from Babel.
+They live in ``strings.yml`` beside this module (key → {ru, be, en}), with the words
+other outputs print too in the shared table (:mod:`build_tools.strings`); counted phrases
+use the plural categories of the page's language from Babel.
 """
 
 from __future__ import annotations
@@ -9,12 +10,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 
-import yaml
 from babel import Locale
 
-from build_tools.data.model import DEFAULT_LANGUAGE
+from build_tools.strings import words_in
 
 STRINGS_FILE = Path(__file__).resolve().parent / "strings.yml"
 
@@ -22,16 +21,7 @@ STRINGS_FILE = Path(__file__).resolve().parent / "strings.yml"
 @functools.lru_cache(maxsize=8)
 def words(lang: str) -> Mapping[str, str | Mapping[str, str]]:
     """Every page word in ``lang``; a missing translation falls back to the default language."""
-    with STRINGS_FILE.open(encoding="utf-8") as handle:
-        table = yaml.safe_load(handle)
-    for key, texts in table.items():
-        for value in texts.values():
-            # PyYAML reads a bare yes/no as a boolean: quote such words in strings.yml.
-            if not isinstance(value, str | dict):
-                raise ValueError(f"{STRINGS_FILE}: {key}: {value!r} is not text; quote it")
-    return MappingProxyType(
-        {key: texts.get(lang) or texts[DEFAULT_LANGUAGE] for key, texts in table.items()}
-    )
+    return words_in(lang, STRINGS_FILE)
 
 
 @functools.lru_cache(maxsize=8)

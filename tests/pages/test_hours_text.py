@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.data.hours import parse_hours
-from build_tools.pages.hours_text import hours_lines, hours_text
+from build_tools.hours_text import hours_lines, hours_text
 
 CASES = [
     (

@@ -1,8 +1,9 @@
-"""Opening hours written out in the page's language: "Пн–Пт 08:30–17:30", "Mon–Fri …", "24/7".
+"""Opening hours written out in a language: "Пн–Пт 08:30–17:30; Вс выходной", "24/7".
 
-Weekday names and clock times come from ``build_tools.weekdays`` (Babel's CLDR data), shared
-with the leaflets. The editor's grouping of days (``Hours.rules``) is kept:
-a page reads like the sign on the door.
+The one formatter for pages, leaflets and the finder, so the same hours read the same on screen
+and on paper. Weekday names and clock times come from ``build_tools.weekdays`` (Babel's CLDR
+data), the words from the shared strings table. The editor's grouping of days
+(``Hours.rules``) is kept: the text reads like the sign on the door.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import functools
 
 from build_tools.data.model import Hours
-from build_tools.pages.words import words
+from build_tools.strings import words_in
 from build_tools.weekdays import DAY_MINUTES, days_text, span_text
 
 
 def spans_text(spans: tuple[tuple[int, int], ...], lang: str) -> str:
     """ "08:30–17:30", "09:00–13:00, 14:00–18:00", or "around the clock" for a whole day."""
     if spans == ((0, DAY_MINUTES),):
-        return str(words(lang)["all_day"])
+        return str(words_in(lang)["all_day"])
     return ", ".join(span_text(start, end) for start, end in spans)
 
 
@@ -28,7 +29,7 @@ def hours_lines(hours: Hours, lang: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _hours_lines(hours: Hours, lang: str) -> tuple[str, ...]:
-    w = words(lang)
+    w = words_in(lang)
     if hours.always:
         return (str(w["always"]),)
     lines = []
@@ -39,11 +40,13 @@ def _hours_lines(hours: Hours, lang: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def hours_text(hours: Hours, lang: str, *, capital: bool = True) -> str:
-    """The whole week on one line ("Пн–Пт 08:30–17:30; Сб 09:00–13:00").
+def hours_text(hours: Hours | None, lang: str, *, capital: bool = True) -> str:
+    """The whole week on one line ("Пн–Пт 08:30–17:30; Сб 09:00–13:00"); "" when unknown.
 
     ``capital=False`` keeps "ежедневно …" in lower case for use inside a sentence.
     """
+    if hours is None:
+        return ""
     line = "; ".join(hours_lines(hours, lang))
     return capitalise(line) if capital else line
 
