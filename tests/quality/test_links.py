@@ -57,13 +57,23 @@ def test_renamed_entries_old_urls_lead_to_the_entry(built_site: Path) -> None:
             )
 
 
-def test_every_region_url_printed_on_leaflets_exists(built_site: Path) -> None:
-    """The leaflets' QR codes and printed addresses point at the region pages."""
-    directory = load_directory(REPO / "directory_data")
-    for root in LANG_ROOTS.values():
-        for region in directory.regions:
-            page = built_site / root / "directory" / "regions" / region.id / "index.html"
-            assert page.is_file(), f"/{root}directory/regions/{region.id}/ is missing"
+def test_every_qr_code_on_the_leaflets_leads_to_a_page(built_site: Path, tmp_path: Path) -> None:
+    """What a phone reads from each leaflet's QR codes is an address of a built page."""
+    from pypdf import PdfReader
+
+    from tests.leaflets.pdfcheck import qr_codes
+
+    base = public_url(built_site)
+    checker = SiteChecker(built_site, base)
+    problems: list[str] = []
+    for pdf in sorted((built_site / "leaflets").glob("*/*.pdf")):
+        pages = len(PdfReader(pdf).pages)
+        urls = [url for page in range(1, pages + 1) for url in qr_codes(pdf, page, tmp_path)]
+        name = str(pdf.relative_to(built_site))
+        assert urls, f"{name} has no readable QR code"
+        assert all(url.startswith(base) for url in urls), (name, urls)
+        problems += checker.check_urls(name, urls)
+    assert not problems, "\n".join(problems)
 
 
 def test_printed_url_pattern_follows_wrapped_paths() -> None:

@@ -1,27 +1,39 @@
 """The quick-exit templates on their own: real links, escaped values, complete translations.
 
 MkDocs renders theme templates without autoescaping, so the template must escape what it
-writes itself; this renders it the same way, with hostile values.
+writes itself; this renders it with the theme environment MkDocs itself makes from mkdocs.yml
+(Material plus our overrides, MkDocs' own ``url`` filter), with hostile values.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import jinja2
 import pytest
 import yaml
+from mkdocs.config import load_config
 
 HERE = Path(__file__).resolve().parent
 STRINGS = yaml.safe_load((HERE / "strings.yml").read_text(encoding="utf-8"))
 
 
+@functools.cache
+def theme_env() -> jinja2.Environment:
+    """The Jinja environment MkDocs builds the site's pages with."""
+    config = load_config(str(HERE.parents[2] / "mkdocs.yml"))
+    return config.theme.get_env()
+
+
 def render(name: str, *, destination: str, ui: dict[str, str]) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE.parent)), autoescape=False)
-    env.filters["url"] = lambda value: "../" + value
-    context = {"helpdir": {"ui": {"quick-exit": ui}, "options": {"quick_exit_url": destination}}}
-    return env.get_template(f"quick-exit/{name}").render(**context)
+    context = {
+        "page": None,  # a page one level down, as an entry page's ``base_url`` says
+        "base_url": "..",
+        "helpdir": {"ui": {"quick-exit": ui}, "options": {"quick_exit_url": destination}},
+    }
+    return theme_env().get_template(f"components/quick-exit/{name}").render(**context)
 
 
 def ui(lang: str) -> dict[str, str]:
