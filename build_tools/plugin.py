@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -190,10 +191,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             page.meta.update(made.meta)
-            page.meta["title"] = made.title
+            # Escaped by the pages stage already; Markup keeps a template's `| e` from
+            # escaping it twice.
+            page.meta["title"] = Markup(made.title)
             if made.description:
-                page.meta["description"] = made.description
+                page.meta["description"] = Markup(made.description)
             return ""
+        _escape_head_fields(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -336,6 +340,20 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         if self.site_folder is not None:
             self.site_folder.close()
             self.site_folder = None
+
+
+#: Front matter that Material writes into ``<head>`` and the header without escaping.
+HEAD_FIELDS = ("title", "description", "author")
+
+
+def _escape_head_fields(meta: dict[str, Any]) -> None:
+    """Escape an editor's front matter once, where MkDocs hands it over: Material's templates
+    write ``page.meta.title`` and ``page.meta.description`` as they are, so a description
+    holding ``"><meta http-equiv="refresh" …>`` would send every visitor to another site.
+    ``Markup`` marks the result as escaped, so templates that escape (``| e``) leave it."""
+    for name in HEAD_FIELDS:
+        if name in meta and meta[name] is not None:
+            meta[name] = escape(str(meta[name]))
 
 
 def _strict_warnings() -> bool:
