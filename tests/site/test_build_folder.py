@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -98,6 +99,44 @@ def test_a_failing_build_leaves_the_old_site_and_no_staging_folder(two_builds, t
     after = {p: p.read_bytes() for p in (workdir / "site").rglob("*") if p.is_file()}
     assert after == before
     assert _leftovers(workdir) == []
+
+
+def _wait_for_staging(workdir: Path, build: subprocess.Popen[str]) -> None:
+    """Until the build has made its staging folder and started writing into it."""
+    for _ in range(600):
+        staging = [p for p in workdir.glob("site.partial-*") if any(p.iterdir())]
+        if staging or build.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert staging, "the build never wrote into a staging folder"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["interrupted", "killed"])
+def test_a_stopped_build_leaves_the_old_site(two_builds, tmp_path, how) -> None:
+    """Issue 19, defect 1: Ctrl-C removes the staging folder at once; a killed build cannot,
+    so the next build removes what it left (under the lock, so never another build's)."""
+    built, content, _ = two_builds
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    shutil.copytree(built / "site", workdir / "site")
+    before = {p: p.read_bytes() for p in (workdir / "site").rglob("*") if p.is_file()}
+    config = write_config(workdir, data_dir=FIXTURE_DIRECTORY, content_dir=content, leaflets=False)
+    build = _start_build(workdir, config)
+    _wait_for_staging(workdir, build)
+    build.send_signal(how)
+    output = build.communicate()[0]
+    assert build.returncode != 0, output
+    assert {p: p.read_bytes() for p in (workdir / "site").rglob("*") if p.is_file()} == before
+    if how == signal.SIGINT:
+        assert _leftovers(workdir) == []
+        return
+    assert _leftovers(workdir) != []  # nothing could clean up after SIGKILL
+    again = _start_build(workdir, config)
+    output = again.communicate()[0]
+    assert again.returncode == 0, output
+    assert _leftovers(workdir) == []
+    assert _missing_pages(workdir / "site", content) == []
 
 
 def _quick_failure(workdir: Path, site: Path) -> subprocess.CompletedProcess[str]:
