@@ -54,4 +54,4 @@ $(NODE_STAMP): tests/package.json tests/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.partial site.old
+	rm -rf site site.partial* site.old* .site.lock

@@ -6,20 +6,25 @@ Languages: every language is its own MkDocs build (Russian at the site root, the
 the directory once, then runs the other languages' builds into its ``site_dir`` when its own
 pages are written. See docs/architecture.md.
 
-A ``mkdocs build`` writes into a staging folder beside ``site/`` and swaps it in only when every
-language built without an error or a strict-mode warning, so a failed build never leaves a
-half-written site.
+A ``mkdocs build`` holds a lock on the published folder, writes into a staging folder of its own
+beside ``site/`` and swaps it in only when every language built without an error or a
+strict-mode warning and every page is there, so neither a failed build nor two builds at once
+leave a half-written site (see :mod:`build_tools.site_folder`).
+
+MkDocs hands every ``load_config`` in a process the same plugin instance, so the other
+languages' builds run on this very object: what belongs to the whole build (the lock, the
+staging folder) is kept apart from the per-language fields, which are restored after each.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +37,7 @@ from mkdocs.utils import CountHandler
 from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
 from build_tools.pages.generated import GeneratedPage
+from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
 from build_tools.site_links import resolve_site_links
 from build_tools.stages import Stages
 
@@ -61,8 +67,6 @@ class BuildState:
     stages: Stages
     #: Source paths of the pages that exist in each language (Markdown and generated).
     page_sets: dict[str, set[str]] = field(default_factory=dict)
-    final_site_dir: str | None = None
-    staging_site_dir: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -76,6 +80,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.state: BuildState | None = None
         self.command = "build"
         self.generated: dict[str, GeneratedPage] = {}
+        #: The published folder of a ``mkdocs build`` under way (lock and staging folder).
+        self.site_folder: SiteFolder | None = None
+        #: The folder a visitor's site is published in (for messages).
+        self.published: Path | None = None
 
     # ------------------------------------------------------------------ setup
 
@@ -110,9 +118,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         config.extra["alternate"] = _SwitcherOn()
         self._search_language(config, lang)
         if self.is_primary and self.command == "build":
-            self.state.final_site_dir = config.site_dir
-            self.state.staging_site_dir = config.site_dir.rstrip("/\\") + ".partial"
-            config.site_dir = self.state.staging_site_dir
+            self._close_site_folder()  # an earlier build in this process that did not finish
+            self.site_folder = SiteFolder(Path(config.site_dir))
+            self.published = self.site_folder.final
+            try:
+                config.site_dir = str(self.site_folder.open(on_wait=log.info))
+            except SiteWriteError as exc:
+                raise PluginError(str(exc)) from None
         return config
 
     @staticmethod
@@ -179,10 +191,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             page.meta.update(made.meta)
-            page.meta["title"] = made.title
+            # Escaped by the pages stage already; Markup keeps a template's `| e` from
+            # escaping it twice.
+            page.meta["title"] = Markup(made.title)
             if made.description:
-                page.meta["description"] = made.description
+                page.meta["description"] = Markup(made.description)
             return ""
+        _escape_head_fields(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -252,15 +267,24 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.state is not None
         site_dir = Path(config.site_dir)
-        self.state.stages.after_language(self.lang, site_dir)
-        if not self.is_primary:
-            return
-        for lang in self.state.languages[1:]:
-            self._build_language(config, lang)
-        self.state.stages.after_all(site_dir)
-        if self.command == "build" and not _strict_warnings():
-            self._swap_in(site_dir)
+        try:
+            self.state.stages.after_language(self.lang, site_dir)
+            if not self.is_primary:
+                return
+            for lang in self.state.languages[1:]:
+                self._build_language(config, lang)
+            self.state.stages.after_all(site_dir)
+            if self.site_folder is not None and not _strict_warnings():
+                self._check_complete(self.site_folder)
+                self.site_folder.swap_in()
+        except OSError as exc:
+            raise PluginError(str(write_error(exc, self._published(config)))) from None
+        except SiteWriteError as exc:
+            raise PluginError(str(exc)) from None
         log.info(self.state.stages.summary())
+
+    def _published(self, config: MkDocsConfig) -> Path:
+        return self.published or Path(config.site_dir)
 
     def _build_language(self, config: MkDocsConfig, lang: str) -> None:
         sub = load_config(
@@ -270,33 +294,66 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         )
         plugin = sub.plugins[PLUGIN_NAME]
         assert isinstance(plugin, HelpDirectoryPlugin)
-        plugin.language = lang
-        plugin.state = self.state
-        plugin.command = self.command
-        mkdocs_build(sub)
+        # Usually ``plugin is self``: the per-language fields are put back afterwards, so
+        # this build is the primary one again (and owns the cleanup) when the call returns.
+        saved = (plugin.language, plugin.state, plugin.command, plugin.site_folder)
+        own = (self.lang, self.generated)
+        plugin.language, plugin.state, plugin.command = lang, self.state, self.command
+        plugin.site_folder = None
+        try:
+            mkdocs_build(sub)
+        finally:
+            plugin.language, plugin.state, plugin.command, plugin.site_folder = saved
+            self.lang, self.generated = own
 
-    def _swap_in(self, staging: Path) -> None:
-        """Replace the published folder in two renames, so it is never half-written."""
-        assert self.state is not None and self.state.final_site_dir is not None
-        final = Path(self.state.final_site_dir)
-        old = final.with_name(final.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        if old.exists():
-            shutil.rmtree(old)
+    def _check_complete(self, folder: SiteFolder) -> None:
+        """Every page of every language, and each language's search index, must be in the
+        staging folder before it replaces the published one."""
+        assert self.state is not None
+        default = self.state.languages[0]
+        expected = []
+        for lang in self.state.languages:
+            prefix = i18n.url_prefix(lang, default)
+            expected.append(f"{prefix}search/search_index.json")
+            for src_uri in sorted(self.state.page_sets.get(lang, ())):
+                expected.append(f"{prefix}{i18n.page_url(src_uri)}index.html")
+        missing = folder.missing(expected)
+        if missing:
+            raise SiteWriteError(
+                f"The build did not write {len(missing)} of its {len(expected)} files "
+                f"(the first: {missing[0]}), so {folder.final} was not replaced. Build again; "
+                "if it happens again, report it with the build's output."
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._drop_staging()
+        """Clean up on every way a build can fail; an operating-system error (a full disk, a
+        folder that cannot be written) becomes a message instead of a traceback."""
+        self._close_site_folder()
+        if isinstance(error, OSError):
+            raise PluginError(str(write_error(error, self.published or Path("site")))) from None
 
     def on_shutdown(self) -> None:
-        self._drop_staging()
+        self._close_site_folder()
 
-    def _drop_staging(self) -> None:
-        if self.is_primary and self.state and self.state.staging_site_dir:
-            shutil.rmtree(self.state.staging_site_dir, ignore_errors=True)
+    def _close_site_folder(self) -> None:
+        """Remove the staging folder (unless it was swapped in) and release the lock."""
+        if self.site_folder is not None:
+            self.site_folder.close()
+            self.site_folder = None
+
+
+#: Front matter that Material writes into ``<head>`` and the header without escaping.
+HEAD_FIELDS = ("title", "description", "author")
+
+
+def _escape_head_fields(meta: dict[str, Any]) -> None:
+    """Escape an editor's front matter once, where MkDocs hands it over: Material's templates
+    write ``page.meta.title`` and ``page.meta.description`` as they are, so a description
+    holding ``"><meta http-equiv="refresh" …>`` would send every visitor to another site.
+    ``Markup`` marks the result as escaped, so templates that escape (``| e``) leave it."""
+    for name in HEAD_FIELDS:
+        if name in meta and meta[name] is not None:
+            meta[name] = escape(str(meta[name]))
 
 
 def _strict_warnings() -> bool:

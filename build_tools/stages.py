@@ -27,6 +27,22 @@ from build_tools.data.model import Directory
 from build_tools.pages.generated import GeneratedPage
 
 
+def content_links(content_dir: Path) -> list[Problem]:
+    """Symbolic links among the pages (``content/ru/env.md -> /proc/self/environ``): MkDocs
+    would publish what they point to, so each one is an error, and nothing is read through it."""
+    return [
+        Problem(
+            str(link),
+            1,
+            1,
+            "",
+            f"not read: it is a symbolic link (only files inside {content_dir} are read)",
+            safety.inside.LINK_FIX,
+        )
+        for link in safety.inside.links_below(content_dir)
+    ]
+
+
 @dataclass
 class Stages:
     directory: Directory
@@ -55,7 +71,9 @@ class Stages:
         result = validate_directory(
             data_dir, publish=bool(options.publish and not options.allow_samples)
         )
-        problems = list(result.problems) + list(check_front_matter(content_dir))
+        refused = content_links(content_dir)
+        # Pages are read only when nothing links outside: a link is not opened even to check it.
+        problems = list(result.problems) + (refused or list(check_front_matter(content_dir)))
         errors = [p for p in problems if p.severity == "error"]
         if errors or result.directory is None:
             raise PluginError(

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.safety.inside import LINK_FIX, outside_reason
+
 from . import schema
 from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
@@ -124,6 +126,11 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
 
 def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) -> Document:
     file = data_dir / name
+    refused = _outside_problem(file, data_dir)
+    if refused is not None:
+        doc = Document(str(file), data=[])
+        doc.problems.append(refused)
+        return doc
     doc = load_file(file, str(file))
     if not file.is_file():
         doc.problems[:] = [
@@ -168,6 +175,10 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
         return []
     files = []
     for file in sorted(root.rglob("*")):
+        refused = _outside_problem(file, data_dir)
+        if refused is not None:
+            problems.append(refused)
+            continue
         if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
             continue
         source = file.relative_to(data_dir).as_posix()
@@ -185,6 +196,22 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
                 )
             )
     return files
+
+
+def _outside_problem(file: Path, data_dir: Path) -> Problem | None:
+    """A symbolic link, or a path leading outside the data folder, is refused unread: what it
+    points to (``/etc/passwd``) must reach neither the site nor a message."""
+    reason = outside_reason(file, data_dir)
+    if reason is None:
+        return None
+    return Problem(
+        str(file),
+        1,
+        1,
+        "",
+        f"not read: {reason} (only files inside {data_dir} are read)",
+        LINK_FIX,
+    )
 
 
 def _items(doc: Document) -> list[tuple[int, dict[str, Any]]]:

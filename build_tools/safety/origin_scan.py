@@ -11,6 +11,10 @@ URLs and URL strings in minified libraries (Material's bundle names GitHub's API
 features this site does not use) are navigation or dead text, not loads, so the patterns are
 deliberately narrow: each one has a test with a match and a near miss.
 
+A ``<meta http-equiv="refresh">`` whose URL is on another host is reported too: it sends the
+visitor there without a click (a page's front matter written raw into ``<head>`` could plant
+one), and the CSP cannot stop it.
+
 It also reports what the site's Content-Security-Policy would silently break: inline scripts,
 inline event handlers, ``style`` attributes, ``<style>`` elements and ``javascript:`` URLs.
 """
@@ -151,7 +155,9 @@ _INTERESTING = re.compile(
     r"\s*=|[:&]",  # any scheme ("java\tscript:" too) or entity ("&#106;avascript:")
     re.I,
 )
-_ALWAYS_READ = {"link", "base", "script", "style"} | _SVG_LOADING
+_ALWAYS_READ = {"link", "base", "script", "style", "meta"} | _SVG_LOADING
+#: The URL of a refresh's ``content`` ("0; url='…'", "5,URL=…", "0 …"), as browsers read it.
+_REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$""", re.I | re.S)
 _RAW_END = {
     "script": re.compile(r"</script\s*>", re.I),
     "style": re.compile(r"</style\s*>", re.I),
@@ -216,6 +222,10 @@ class _PageScanner:
             rels = set(values.get("rel", "").lower().split())
             if rels & LOADING_RELS:
                 self._add(f"<link rel={' '.join(sorted(rels))}> loads", href.strip())
+        elif tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            url = refresh_url(values.get("content", ""))
+            if is_other_origin(url):
+                self._add("<meta http-equiv=refresh> sends the visitor to", url)
         elif tag == "base" and is_other_origin(href):
             self._add("<base href> makes every relative URL load from", href.strip())
         elif tag in _SVG_LOADING:
@@ -250,6 +260,15 @@ class _PageScanner:
         self.findings.extend(scan_js(body, line))
         if self.csp_checks and body.strip() and kind in _SCRIPT_TYPES:
             self._add("inline <script> (the CSP blocks it; move it into a .js file)")
+
+
+def refresh_url(content: str) -> str:
+    """The URL a ``<meta http-equiv="refresh" content="…">`` leads to ("" for a reload)."""
+    match = _REFRESH_URL.match(content)
+    url = match.group("url").strip() if match else ""
+    if url[:1] in {"'", '"'}:
+        url = url[1:].split(url[0], 1)[0]
+    return url
 
 
 def _is_script_url(value: str) -> bool:

@@ -164,7 +164,9 @@ HTML_NOT_LOADS = [
     '<a href="https://t.example/">a plain link is navigation</a>',
     '<link rel="canonical" href="https://help.example.org/">',
     '<link rel="alternate" hreflang="be" href="https://help.example.org/be/">',
-    '<meta http-equiv="refresh" content="0; url=https://t.example/">',
+    '<meta http-equiv="refresh" content="0; url=../new-id/">',
+    '<meta name="refresh" content="0; url=https://t.example/">',
+    '<meta name="description" content="0; url=https://t.example/">',
     "<p>Visit https://t.example/ or src=https://t.example/</p>",
     '<script type="application/json">{"src": "https://t.example/x"}</script>',
     '<img src="../assets/i.png" srcset="a.png 1x, b.png 2x">',
@@ -174,6 +176,42 @@ HTML_NOT_LOADS = [
 @pytest.mark.parametrize("markup", HTML_NOT_LOADS)
 def test_html_non_loads_pass(markup: str) -> None:
     assert scan_html(markup) == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta http-equiv="refresh" content="0;url=https://t.example/">',
+        '<meta http-equiv="Refresh" content="0; URL=\'https://t.example/\'">',
+        "<meta content='5,url = //t.example/x' http-equiv=refresh>",
+        '<meta http-equiv="refresh" content="0 https://t.example/">',
+        # front matter written raw into <head>: the description closes its attribute
+        '<meta name="description" content="X">'
+        '<meta http-equiv="refresh" content="0;url=https://t.example/">">',
+    ],
+)
+def test_a_refresh_to_another_origin_is_caught(markup: str) -> None:
+    """Issue 19, defect 2: a planted meta refresh that would send the visitor away."""
+    found = scan_html("<!doctype html>\n<head>\n" + markup, csp_checks=False)
+    assert [(f.line, f.what) for f in found] == [
+        (3, "<meta http-equiv=refresh> sends the visitor to")
+    ]
+    assert found[0].url.startswith(("https://t.example/", "//t.example/"))
+
+
+def test_a_refresh_planted_in_a_built_site_is_named_by_the_scan(tmp_path: Path) -> None:
+    """Issue 19, defect 2: the site scan names the page, its line and the other host."""
+    page = tmp_path / "en" / "about" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<!doctype html>\n<html>\n<head>\n<meta http-equiv="refresh" '
+        'content="0;url=https://evil.example/">\n</head>\n</html>\n',
+        encoding="utf-8",
+    )
+    assert scan_site(tmp_path) == [
+        "en/about/index.html:4: <meta http-equiv=refresh> sends the visitor to "
+        "https://evil.example/"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -96,4 +96,4 @@ def test_failed_build_leaves_the_earlier_site_untouched(tmp_path: Path) -> None:
     assert "unknown_field" in result.stdout + result.stderr
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
     assert (site / "index.html").read_bytes() == marker
-    assert not (tmp_path / "site.partial").exists()
+    assert list(tmp_path.glob("site.partial*")) == [] and list(tmp_path.glob("site.old*")) == []

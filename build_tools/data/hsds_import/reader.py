@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.safety.inside import outside_reason
+
 from .records import Record, clean
 
 #: File stems and datapackage resource names (1.1 and 3.0) → the kind we read them as.
@@ -138,6 +140,8 @@ def read_packages(path: Path) -> list[Package]:
     subfolders = sorted(
         p for p in path.iterdir() if p.is_dir() and ((p / "datapackage.json").exists())
     )
+    for subfolder in subfolders:
+        _refuse_outside(path, subfolder.name)
     if subfolders:
         return [_read_folder(p, prefix=f"{p.name}/") for p in subfolders]
     raise ImportInputError(
@@ -152,6 +156,7 @@ def _read_folder(folder: Path, prefix: str = "") -> Package:
     seen: set[str] = set()
     for name, file_name in resources:
         kind = KINDS.get(name) or KINDS.get(Path(file_name).stem)
+        _refuse_outside(folder, file_name)
         file = folder / file_name
         seen.add(file.name)
         if not file.exists():
@@ -160,14 +165,27 @@ def _read_folder(folder: Path, prefix: str = "") -> Package:
         _read_csv(file, kind or f"unknown:{name}", package, prefix)
     for file in sorted(folder.glob("*.csv")):
         if file.name not in seen:
+            _refuse_outside(folder, file.name)
             _read_csv(file, KINDS.get(file.stem, f"unknown:{file.stem}"), package, prefix)
     _detect_language(package)
     return package
 
 
+def _refuse_outside(folder: Path, file_name: str) -> None:
+    """Only files inside the package folder are read: a resource path ``../../etc/passwd`` or a
+    symbolic link would copy a file from elsewhere into the report. It is refused unread."""
+    reason = outside_reason(Path(file_name), folder)
+    if reason is not None:
+        raise ImportInputError(
+            f"{folder / file_name}: not read: {reason} (only files inside the package folder "
+            "are read) — put the file itself into the package folder and list it by its name"
+        )
+
+
 def _datapackage_resources(folder: Path, package: Package) -> list[tuple[str, str]]:
     """(resource name, file) pairs from ``datapackage.json``; [] (reported) if unusable."""
     file = folder / "datapackage.json"
+    _refuse_outside(folder, file.name)
     if not file.exists():
         package.notes.append("datapackage.json: missing; read the CSV files by their HSDS names")
         return []

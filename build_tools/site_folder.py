@@ -1,0 +1,137 @@
+"""The published folder (``site/``) and the one build allowed to replace it at a time.
+
+A build writes into a staging folder of its own beside ``site/`` (``site.partial-<random>``)
+and swaps it in with two renames only after checking that every page it meant to write is
+there. While it runs it holds a lock on ``.site.lock`` beside ``site/``: a second build started
+in the same folder waits for the first to finish instead of writing into the same files (two
+builds at once used to publish a site with most of its files missing). The lock is an OS file
+lock, so a build that is killed releases it; its staging folder is removed by the next build.
+
+Every failure to write (a full disk, a read-only folder, a file where the folder should be)
+becomes a :class:`SiteWriteError` whose message names the folder and what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+#: What an editor can do about each kind of failure to write.
+_ADVICE = {
+    errno.ENOSPC: "Free some space on the disk",
+    errno.EDQUOT: "Free some space (the disk quota is used up)",
+    errno.EROFS: "The file system is read-only: build into another folder",
+    errno.EACCES: "Make the folder writable for this user",
+    errno.EPERM: "Make the folder writable for this user",
+    errno.ENOTDIR: "Move away the file that stands where a folder should be",
+    errno.EEXIST: "Move away the file that stands where a folder should be",
+}
+
+
+class SiteWriteError(Exception):
+    """The site could not be written; the message says where and what to do."""
+
+
+def write_error(exc: OSError, site: Path) -> SiteWriteError:
+    """A message for an operating-system error met while writing the site into ``site``."""
+    # A failed copy names the source first and the file being written second.
+    where = exc.filename2 or exc.filename
+    detail = f" (at {where})" if where and str(where) != str(site) else ""
+    advice = _ADVICE.get(exc.errno or 0, "Check the folder and the disk")
+    return SiteWriteError(
+        f"Cannot write the site into {site}: {exc.strerror or exc}{detail}. {advice}, or build "
+        "into another folder with `mkdocs build -d FOLDER`, then build again. "
+        f"The published folder {site} was not changed."
+    )
+
+
+class SiteFolder:
+    """The lock, the staging folder and the swap of one build of ``final``."""
+
+    def __init__(self, final: Path) -> None:
+        self.final = Path(os.path.abspath(final))
+        self.lock_path = self.final.with_name(f".{self.final.name}.lock")
+        self.staging: Path | None = None
+        self._lock: int | None = None
+
+    def open(self, on_wait: Callable[[str], None] = lambda _: None) -> Path:
+        """Take the lock (waiting for another build if need be), remove what killed builds
+        left behind, and make this build's own staging folder; returns it."""
+        parent = self.final.parent
+        try:
+            if self.final.exists() and not self.final.is_dir():
+                raise SiteWriteError(
+                    f"Cannot write the site into {self.final}: it is a file, not a folder. "
+                    "Move the file away, or build into another folder with "
+                    "`mkdocs build -d FOLDER`."
+                )
+            parent.mkdir(parents=True, exist_ok=True)
+            self._lock = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                on_wait(f"Another build is writing {self.final}; this one waits for it to finish.")
+                fcntl.flock(self._lock, fcntl.LOCK_EX)
+            for left in self._leftovers():
+                shutil.rmtree(left, ignore_errors=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=f"{self.final.name}.partial-", dir=parent))
+            # mkdtemp makes the folder private (0700); a web server must read the site.
+            os.chmod(self.staging, 0o777 & ~_umask())
+        except OSError as exc:
+            self.close()
+            raise write_error(exc, self.final) from None
+        except SiteWriteError:
+            self.close()
+            raise
+        return self.staging
+
+    def _leftovers(self) -> list[Path]:
+        """Staging and old folders of earlier builds that did not finish (killed ones)."""
+        parent = self.final.parent
+        names = (f"{self.final.name}.partial", f"{self.final.name}.old")
+        return [
+            path
+            for path in parent.iterdir()
+            if path.name.startswith(names) and path.is_dir() and not path.is_symlink()
+        ]
+
+    def missing(self, expected: Iterable[str]) -> list[str]:
+        """The expected files (paths relative to the site root) the staging folder lacks."""
+        assert self.staging is not None
+        return [rel for rel in expected if not (self.staging / rel).is_file()]
+
+    def swap_in(self) -> None:
+        """Replace the published folder in two renames, so it is never half-written."""
+        assert self.staging is not None and self._lock is not None
+        old = self.final.with_name(f"{self.final.name}.old-{self.staging.name.rsplit('-', 1)[1]}")
+        try:
+            if self.final.exists():
+                self.final.rename(old)
+            self.staging.rename(self.final)
+        except OSError as exc:
+            if old.exists() and not self.final.exists():
+                old.rename(self.final)
+            raise write_error(exc, self.final) from None
+        self.staging = None
+        shutil.rmtree(old, ignore_errors=True)
+
+    def close(self) -> None:
+        """Remove the staging folder (if the build did not swap it in) and release the lock.
+        Safe to call more than once, and on every way out of a build."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
