@@ -110,9 +110,9 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         row[name] = entry.messengers.get(name)
     region = directory.region(entry.region) if entry.region else None
     locality = None
-    if entry.locality and entry.address_visibility != "hidden":
-        locality = directory.locality(entry.locality)
-        row["locality"] = entry.locality
+    if entry.shown_locality:
+        locality = directory.locality(entry.shown_locality)
+        row["locality"] = entry.shown_locality
     services = [directory.service(service_id).name for service_id in entry.services]
     page_urls = urls.entry(entry.id)
     for lang in LANGUAGES:
@@ -122,10 +122,10 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         row[f"region_name_{lang}"] = region.name(lang) if region else None
         row[f"locality_name_{lang}"] = locality.name(lang) if locality else None
         row[f"url_{lang}"] = page_urls[lang]
-        if entry.address_public:
-            row[f"address_{lang}"] = _own(entry.address, lang)
-    if entry.address_public and entry.geo is not None:
-        row["lat"], row["lon"] = entry.geo.lat, entry.geo.lon
+        if not entry.address_by_phone:
+            row[f"address_{lang}"] = _own(entry.shown_address, lang)
+    if entry.shown_geo is not None:
+        row["lat"], row["lon"] = entry.shown_geo.lat, entry.shown_geo.lon
     return row
 
 
