@@ -19,6 +19,7 @@ from . import schema
 from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .model import Directory, Entry, Locality, Region, Service, Text
+from .text_checks import check_confidential_text, check_texts
 from .yaml_loader import Document, load_file
 
 ENTRIES = "entries"
@@ -95,6 +96,9 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
             doc.problem((), "the file is empty", "write the entry, or delete the file")
         elif doc.data is not None:
             schema.check(doc, "entry")
+            check_texts(doc, doc.data)
+            if isinstance(doc.data, dict):
+                check_confidential_text(doc, doc.data)
         entry = check_entry(
             doc,
             refs,
@@ -133,6 +137,7 @@ def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) ->
         doc.problem((), "the file is empty", f"list the {kind} in it")
     elif doc.data is not None:
         schema.check(doc, kind)
+        check_texts(doc, doc.data)
     return doc
 
 
