@@ -3,20 +3,19 @@
 Written as UTF-8 with a byte-order mark and CRLF line ends: without the mark, Excel opens a
 CSV in the local ANSI code page and Cyrillic turns into mojibake. A cell that starts with
 ``= + - @`` (or a tab or carriage return) would run as a formula in a spreadsheet, so it gets a
-leading apostrophe: the text stays readable and nothing is executed.
+leading apostrophe: the text stays readable and nothing is executed (the site's one CSV
+writer, :mod:`build_tools.safety.csv_writer`, does it for every CSV file).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from build_tools.data.model import LANGUAGES, Directory, Entry, Text
+from build_tools.safety.csv_writer import csv_text, neutral
 
 from .urls import SiteUrls
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _JOIN = "; "
 
 
@@ -66,20 +65,15 @@ def safe_cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutral(str(value))
 
 
 def render_csv(directory: Directory, *, site_url: str) -> str:
     """The whole file as text (CRLF line ends; the BOM is added when writing)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns())
     urls = SiteUrls(site_url)
-    for entry in directory.entries:
-        row = _row(directory, entry, urls)
-        writer.writerow([safe_cell(row.get(name)) for name in columns()])
-    return out.getvalue()
+    names = columns()
+    rows = (_row(directory, entry, urls) for entry in directory.entries)
+    return csv_text(names, ([safe_cell(row.get(name)) for name in names] for row in rows))
 
 
 def write_csv(directory: Directory, path: Path, *, site_url: str) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.safety.csv_writer import restored
+
 from .records import Record, clean
 
 #: File stems and datapackage resource names (1.1 and 3.0) → the kind we read them as.
@@ -197,6 +199,7 @@ def _read_csv(file: Path, kind: str, package: Package, prefix: str = "") -> None
     # the reader's own line counter is used
     for values in reader:
         extra = values.pop(None, None)  # cells beyond the header
+        values = {k: restored(v) if isinstance(v, str) else v for k, v in values.items()}
         if kind == "taxonomy" and ("vocabulary" in values or "parent_name" in values):
             kind = "taxonomy_term"  # HSDS 1.1 called its table of terms "taxonomy"
         record = Record(kind, prefix + file.name, reader.line_num, dict(values))
