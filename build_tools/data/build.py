@@ -92,8 +92,10 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
     for file, source in _entry_files(data_dir, problems):
         doc = load_file(file, str(data_dir / source))
         _check_schema_line(doc, "entry", source.count("/"))
-        if doc.data is None and not doc.problems:
-            doc.problem((), "the file is empty", "write the entry, or delete the file")
+        if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
+            doc.problem(
+                (), "the file is empty: it holds no entry", "write the entry, or delete the file"
+            )
         elif doc.data is not None:
             schema.check(doc, "entry")
             check_texts(doc, doc.data)
@@ -133,7 +135,7 @@ def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) ->
         doc.data = []
         return doc
     _check_schema_line(doc, kind, 0)
-    if doc.data is None and not doc.problems:
+    if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
         doc.problem((), "the file is empty", f"list the {kind} in it")
     elif doc.data is not None:
         schema.check(doc, kind)
@@ -146,6 +148,8 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 def _check_schema_line(doc: Document, kind: str, depth: int) -> None:
     """Warn when the first line does not name the schema: the editor would not check the file."""
+    if not doc.readable:
+        return  # the file could not be read as text: its first line is unknown
     line = doc.first_line.strip()
     if line.startswith(SCHEMA_COMMENT) and line.endswith(f"schema/{kind}.schema.json"):
         return
@@ -170,11 +174,37 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
         return []
     files = []
     for file in sorted(root.rglob("*")):
-        if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
+        if not file.is_file():
             continue
         source = file.relative_to(data_dir).as_posix()
+        if file.name.startswith("."):
+            if file.name.lower().endswith((".yml", ".yaml")):
+                problems.append(
+                    Problem(
+                        str(data_dir / source),
+                        1,
+                        1,
+                        "",
+                        "file names starting with `.` are hidden; this one is skipped",
+                        "if it is an entry, rename it to `<id>.yml` (its id and a `.yml` ending)",
+                        WARNING,
+                    )
+                )
+            continue
         if file.suffix == ".yml":
             files.append((file, source))
+        elif file.suffix.lower() in (".yml", ".yaml") and file.suffix != ".yaml":
+            problems.append(
+                Problem(
+                    str(data_dir / source),
+                    1,
+                    1,
+                    "",
+                    f"entry files end in `.yml` (small letters); `{file.suffix}` is skipped",
+                    f"rename it to `{file.stem}.yml`",
+                    WARNING,
+                )
+            )
         elif file.suffix == ".yaml":
             problems.append(
                 Problem(

@@ -41,6 +41,11 @@ def load_guide(directory: Directory, path: Path = GUIDE_FILE) -> dict[str, Any]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise GuideError(f"{path}: not valid YAML: {error}") from None
+    except RecursionError:
+        raise GuideError(
+            f"{path}: lists and groups are nested too deeply to read — check the brackets and "
+            "the indentation"
+        ) from None
     problems = schema_problems(data) or reference_problems(data, directory)
     if problems:
         lines = [_where(path, text, p) for p in problems]
