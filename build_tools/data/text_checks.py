@@ -80,6 +80,8 @@ def _texts(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 def refused_character(text: str) -> tuple[int, str] | None:
     """``(position, character)`` of the first character no text may hold, or None."""
+    if text.isprintable():  # the usual case, at C speed: no control, format or separator
+        return None
     for i, ch in enumerate(text):
         if ch in _ALLOWED_CONTROLS:
             continue
