@@ -86,8 +86,8 @@ def build_report(
 def missing_translations(entry: Entry) -> dict[str, list[str]]:
     """Per other language, the fields that have Russian text but none in that language."""
     texts: list[tuple[str, Text]] = [("name", entry.name), ("summary", entry.summary)]
-    if entry.address_public:
-        texts.append(("address", entry.address))
+    if entry.shown_address:
+        texts.append(("address", entry.shown_address))
     texts.extend((f"phones.{i}.label", phone.label) for i, phone in enumerate(entry.phones, 1))
     if entry.admission is not None:
         texts.append(("admission.notes", entry.admission.notes))

@@ -22,6 +22,7 @@ from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .guide import guide_problems
 from .model import Directory, Entry, Locality, Region, Service, Text
+from .text_checks import check_confidential_text, check_texts
 from .yaml_loader import Document, load_file
 
 ENTRIES = "entries"
@@ -94,10 +95,15 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
     for file, source in _entry_files(data_dir, problems):
         doc = load_file(file, str(data_dir / source))
         _check_schema_line(doc, "entry", source.count("/"))
-        if doc.data is None and not doc.problems:
-            doc.problem((), "the file is empty", "write the entry, or delete the file")
+        if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
+            doc.problem(
+                (), "the file is empty: it holds no entry", "write the entry, or delete the file"
+            )
         elif doc.data is not None:
             schema.check(doc, "entry")
+            check_texts(doc, doc.data)
+            if isinstance(doc.data, dict):
+                check_confidential_text(doc, doc.data)
         entry = check_entry(
             doc,
             refs,
@@ -139,10 +145,11 @@ def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) ->
         doc.data = []
         return doc
     _check_schema_line(doc, kind, 0)
-    if doc.data is None and not doc.problems:
+    if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
         doc.problem((), "the file is empty", f"list the {kind} in it")
     elif doc.data is not None:
         schema.check(doc, kind)
+        check_texts(doc, doc.data)
     return doc
 
 
@@ -151,6 +158,8 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 def _check_schema_line(doc: Document, kind: str, depth: int) -> None:
     """Warn when the first line does not name the schema: the editor would not check the file."""
+    if not doc.readable:
+        return  # the file could not be read as text: its first line is unknown
     line = doc.first_line.strip()
     if line.startswith(SCHEMA_COMMENT) and line.endswith(f"schema/{kind}.schema.json"):
         return
@@ -179,11 +188,37 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
         if refused is not None:
             problems.append(refused)
             continue
-        if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
+        if not file.is_file():
             continue
         source = file.relative_to(data_dir).as_posix()
+        if file.name.startswith("."):
+            if file.name.lower().endswith((".yml", ".yaml")):
+                problems.append(
+                    Problem(
+                        str(data_dir / source),
+                        1,
+                        1,
+                        "",
+                        "file names starting with `.` are hidden; this one is skipped",
+                        "if it is an entry, rename it to `<id>.yml` (its id and a `.yml` ending)",
+                        WARNING,
+                    )
+                )
+            continue
         if file.suffix == ".yml":
             files.append((file, source))
+        elif file.suffix.lower() in (".yml", ".yaml") and file.suffix != ".yaml":
+            problems.append(
+                Problem(
+                    str(data_dir / source),
+                    1,
+                    1,
+                    "",
+                    f"entry files end in `.yml` (small letters); `{file.suffix}` is skipped",
+                    f"rename it to `{file.stem}.yml`",
+                    WARNING,
+                )
+            )
         elif file.suffix == ".yaml":
             problems.append(
                 Problem(

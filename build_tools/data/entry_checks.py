@@ -30,7 +30,11 @@ BELARUS_LAT = (51.2, 56.2)
 BELARUS_LON = (23.1, 32.8)
 
 _TELEGRAM = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
-_EMAIL = re.compile(r"^[^@\s<>\"',;:()\[\]]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
+#: Before the ``@``: letters, digits, ``.``, ``_``, ``+`` and ``-``. Other characters the
+#: standard allows are refused because a ``mailto:`` link reads them otherwise (``#`` starts a
+#: fragment, ``?`` the headers, ``%`` an escape), so the mail would go to someone else.
+_EMAIL = re.compile(r"^[\w.+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
+_MAILTO_MISREAD = "#?%&=/!$*^{|}~'`"
 _CONTACTS = ("phones", "email", "website", "messengers")
 
 
@@ -272,6 +276,14 @@ def _check_email_and_website(doc: Document, data: dict[str, Any]) -> None:
     if isinstance(email, str):
         if email.lower().startswith("mailto:"):
             doc.problem(("email",), "the address starts with `mailto:`", "write only the address")
+        elif misread := [ch for ch in email.partition("@")[0] if ch in _MAILTO_MISREAD]:
+            doc.problem(
+                ("email",),
+                f"`{email}` has `{misread[0]}` before the `@`, which a mail link would misread "
+                "(the mail would go to another address)",
+                "check the address with the place; write it with letters, digits, `.`, `-`, `_` "
+                "or `+` before the `@`",
+            )
         elif not _EMAIL.match(email):
             doc.problem(
                 ("email",),

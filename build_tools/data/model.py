@@ -174,6 +174,12 @@ class Entry:
     def is_sample(self) -> bool:
         return self.status == "sample"
 
+    # -- what of its place may be shown: the one rule every output asks (never re-decide it)
+    #
+    #   public   the town (if any), the address and the map point, as written
+    #   locality the town only; the address is given by phone
+    #   hidden   neither town nor address nor point: only the region (or "all the country")
+
     @property
     def is_unconfirmed(self) -> bool:
         """Real help taken from a public source that nobody has yet confirmed by phone."""
@@ -188,6 +194,26 @@ class Entry:
     def address_public(self) -> bool:
         """True only when the editor published the address; confidential places never are."""
         return self.address_visibility == "public"
+
+    @property
+    def shown_locality(self) -> str | None:
+        """The town id that may be shown, or None: a hidden place is never located in a town."""
+        return None if self.address_visibility == "hidden" else self.locality
+
+    @property
+    def shown_address(self) -> Text:
+        """The street address that may be shown; empty for every confidential place."""
+        return self.address if self.address_public else Text()
+
+    @property
+    def shown_geo(self) -> Geo | None:
+        """The map point that may be shown; None for every confidential place."""
+        return self.geo if self.address_public else None
+
+    @property
+    def address_by_phone(self) -> bool:
+        """True when outputs must say the address is given by phone (or on contact)."""
+        return not self.address_public
 
 
 @dataclass(frozen=True)

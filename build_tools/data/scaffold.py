@@ -34,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--national", action="store_true", help="a country-wide service")
     parser.add_argument("--name", help="the name in Russian")
-    parser.add_argument("--confidential", action="store_true", help="the address must stay hidden")
+    parser.add_argument(
+        "--confidential",
+        action="store_true",
+        help="the address is not published (with --locality the town is shown)",
+    )
     parser.add_argument("--data", type=Path, help="the directory data folder")
     parser.set_defaults(func=run)
 
@@ -107,10 +111,15 @@ def skeleton(
     if region is None and not confidential:
         address = "# A country-wide service usually has no address; add `address:` if it has."
     elif confidential:
+        # With a town, the town is shown (what people need of a crisis room); a place that must
+        # not be located at all is made `hidden` by the editor.
+        shown = "locality" if locality else "hidden"
         address = (
             "# Confidential: never write the address or geo of this place here (the data\n"
             "# repository is public). The page says the address is given by phone.\n"
-            "address_visibility: hidden"
+            "# locality: the town is shown | hidden: neither town nor address (a place that\n"
+            "# must not be located at all)\n"
+            f"address_visibility: {shown}"
         )
     else:
         address = (

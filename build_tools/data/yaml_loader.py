@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,9 @@ _MAP = "tag:yaml.org,2002:map"
 
 #: Nodes one file may expand to; a guard against alias bombs ("billion laughs").
 MAX_NODES = 50_000
+#: How deep lists and groups may nest. Our files nest five levels at most; a thousand levels
+#: would exhaust Python's stack in every stage that walks the data.
+MAX_DEPTH = 32
 
 
 _PLAIN = "!plain"  # a plain scalar, resolved by the walker below
@@ -135,6 +139,8 @@ class Document:
     line_offset: int = 0
     #: The file's first line (where the ``yaml-language-server`` schema comment belongs).
     first_line: str = ""
+    #: False when the file could not be read as text at all (not UTF-8, unreadable).
+    readable: bool = True
 
     def _nodes(self, path: Path_) -> tuple[Node | None, Node | None, int]:
         """(value node, key node naming it, how many parts of ``path`` were found)."""
@@ -180,7 +186,8 @@ class Document:
         """Record and return a problem located at ``path`` (its key, or its value)."""
         line, col = self.key_where(path) if at_key else self.where(path)
         found = Problem(self.path, line, col, field_path(path), message, fix, severity)
-        self.problems.append(found)
+        if found not in self.problems:  # two checks may find the same thing: say it once
+            self.problems.append(found)
         return found
 
 
@@ -190,14 +197,21 @@ def load_file(file: Path, shown: str | None = None) -> Document:
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        doc = Document(shown)
+        doc = Document(shown, readable=False)
         line = file.read_bytes()[: exc.start].count(b"\n") + 1
         doc.problems.append(
-            Problem(shown, line, 1, "", "the file is not in UTF-8", "save it as UTF-8 text")
+            Problem(
+                shown,
+                line,
+                1,
+                "",
+                "the file is not in UTF-8 (this line is in another encoding, such as Windows-1251)",
+                'save it as UTF-8 text (in the editor\'s "Save as", choose the encoding UTF-8)',
+            )
         )
         return doc
     except OSError as exc:
-        doc = Document(shown)
+        doc = Document(shown, readable=False)
         doc.problems.append(
             Problem(shown, 1, 1, "", f"cannot read the file ({exc.strerror})", "check the file")
         )
@@ -218,7 +232,28 @@ def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
         message, fix = _explain_syntax_error(exc, text)
         doc.problems.append(Problem(shown, line, col, "", message, fix))
         return doc
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+    except yaml.reader.ReaderError as exc:  # a control character the reader refuses
+        position = exc.position if isinstance(exc.position, int) else 0
+        if CParser is not None:  # LibYAML counts bytes of the UTF-8 text, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, position) + 1 + line_offset
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        name = unicodedata.name(chr(code), "") or ("NUL" if code == 0 else "a control character")
+        doc.problems.append(
+            Problem(
+                shown,
+                line,
+                col,
+                "",
+                f"the file holds an invisible control character U+{code:04X} ({name}) here",
+                "delete it: retype this line (such characters are invisible in most editors)",
+            )
+        )
+        return doc
+    except yaml.YAMLError as exc:
         doc.problems.append(
             Problem(shown, 1 + line_offset, 1, "", f"not readable as YAML ({exc})", _SYNTAX_FIX)
         )
@@ -246,19 +281,43 @@ class _Walker:
         self.count = 0
         self.active: set[int] = set()
         self.exploded = False
+        self.too_deep = False
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def value(self, node: Node, path: Path_) -> Any:
         if node.__class__ is ScalarNode:
             return node.value if node.tag == _STR else self.scalar(node, path)  # type: ignore[arg-type]
+        if len(path) >= MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                self.at(  # the field named by its first parts: the full path is unreadable
+                    node,
+                    path[:2],
+                    f"lists and groups are nested more than {MAX_DEPTH} levels deep here",
+                    "check the brackets and the indentation: a data file nests a few levels",
+                )
+            return None
+        if id(node) in self.seen:
+            self.aliased = True  # the same list or group again: an `*alias` repeats it
+        self.seen.add(id(node))
         self.count += len(node.value)
         if self.count > MAX_NODES:
             if not self.exploded:
                 self.exploded = True
-                self.doc.problem(
-                    path,
-                    "the file expands to too many values (repeated anchors)",
-                    "write the values out instead of using `&anchor` / `*alias`",
-                )
+                if self.aliased:
+                    self.doc.problem(
+                        path,
+                        "the file expands to too many values (repeated anchors)",
+                        "write the values out instead of using `&anchor` / `*alias`",
+                    )
+                else:
+                    self.doc.problem(
+                        path,
+                        f"the file holds more than {MAX_NODES:,} values; one file holds one entry",
+                        "split it: one place or service per file (regions and kinds of help are "
+                        "lists of a few hundred at most)",
+                    )
             return None
         if id(node) in self.active:
             self.doc.problem(path, "an alias refers to itself", "remove the `*alias`")

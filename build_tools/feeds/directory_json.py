@@ -75,14 +75,12 @@ def _entry(entry: Entry, urls: SiteUrls) -> dict[str, Any]:
         "region": entry.region,
         "address_visibility": entry.address_visibility,
     }
-    # A hidden place does not even say its town; "locality" visibility shows the town only.
-    if entry.address_visibility != "hidden" and entry.locality:
-        data["locality"] = entry.locality
-    if entry.address_public:
-        if entry.address:
-            data["address"] = text_map(entry.address)
-        if entry.geo is not None:
-            data["geo"] = {"lat": entry.geo.lat, "lon": entry.geo.lon}
+    if entry.shown_locality:
+        data["locality"] = entry.shown_locality
+    if entry.shown_address:
+        data["address"] = text_map(entry.shown_address)
+    if entry.shown_geo is not None:
+        data["geo"] = {"lat": entry.shown_geo.lat, "lon": entry.shown_geo.lon}
     data["phones"] = [_phone(phone) for phone in entry.phones]
     data["email"] = entry.email
     data["website"] = entry.website

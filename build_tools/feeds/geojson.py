@@ -17,14 +17,15 @@ def build_geojson(directory: Directory, *, site_url: str) -> dict[str, Any]:
     urls = SiteUrls(site_url)
     features = []
     for entry in directory.entries:
-        if not entry.address_public or entry.geo is None:
+        geo = entry.shown_geo
+        if geo is None:
             continue
         properties: dict[str, Any] = {
             "id": entry.id,
             "status": entry.status,
             "services": list(entry.services),
             "region": entry.region,
-            "locality": entry.locality,
+            "locality": entry.shown_locality,
             "phones": [phone.display for phone in entry.phones],
             "verified": entry.verified.isoformat() if entry.verified else None,
             "source": entry.source,
@@ -32,13 +33,13 @@ def build_geojson(directory: Directory, *, site_url: str) -> dict[str, Any]:
         page_urls = urls.entry(entry.id)
         for lang in LANGUAGES:
             properties[f"name_{lang}"] = entry.name(lang)
-            properties[f"address_{lang}"] = entry.address(lang) or None
+            properties[f"address_{lang}"] = entry.shown_address(lang) or None
             properties[f"url_{lang}"] = page_urls[lang]
         features.append(
             {
                 "type": "Feature",
                 "id": entry.id,
-                "geometry": {"type": "Point", "coordinates": [entry.geo.lon, entry.geo.lat]},
+                "geometry": {"type": "Point", "coordinates": [geo.lon, geo.lat]},
                 "properties": properties,
             }
         )

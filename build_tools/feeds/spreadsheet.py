@@ -3,20 +3,19 @@
 Written as UTF-8 with a byte-order mark and CRLF line ends: without the mark, Excel opens a
 CSV in the local ANSI code page and Cyrillic turns into mojibake. A cell that starts with
 ``= + - @`` (or a tab or carriage return) would run as a formula in a spreadsheet, so it gets a
-leading apostrophe: the text stays readable and nothing is executed.
+leading apostrophe: the text stays readable and nothing is executed (the site's one CSV
+writer, :mod:`build_tools.safety.csv_writer`, does it for every CSV file).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from build_tools.data.model import LANGUAGES, Directory, Entry, Text
+from build_tools.safety.csv_writer import csv_text, neutral
 
 from .urls import SiteUrls
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _JOIN = "; "
 
 
@@ -68,20 +67,15 @@ def safe_cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutral(str(value))
 
 
 def render_csv(directory: Directory, *, site_url: str) -> str:
     """The whole file as text (CRLF line ends; the BOM is added when writing)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns())
     urls = SiteUrls(site_url)
-    for entry in directory.entries:
-        row = _row(directory, entry, urls)
-        writer.writerow([safe_cell(row.get(name)) for name in columns()])
-    return out.getvalue()
+    names = columns()
+    rows = (_row(directory, entry, urls) for entry in directory.entries)
+    return csv_text(names, ([safe_cell(row.get(name)) for name in names] for row in rows))
 
 
 def write_csv(directory: Directory, path: Path, *, site_url: str) -> None:
@@ -114,9 +108,9 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         row[name] = entry.messengers.get(name)
     region = directory.region(entry.region) if entry.region else None
     locality = None
-    if entry.locality and entry.address_visibility != "hidden":
-        locality = directory.locality(entry.locality)
-        row["locality"] = entry.locality
+    if entry.shown_locality:
+        locality = directory.locality(entry.shown_locality)
+        row["locality"] = entry.shown_locality
     services = [directory.service(service_id).name for service_id in entry.services]
     page_urls = urls.entry(entry.id)
     for lang in LANGUAGES:
@@ -126,10 +120,10 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         row[f"region_name_{lang}"] = region.name(lang) if region else None
         row[f"locality_name_{lang}"] = locality.name(lang) if locality else None
         row[f"url_{lang}"] = page_urls[lang]
-        if entry.address_public:
-            row[f"address_{lang}"] = _own(entry.address, lang)
-    if entry.address_public and entry.geo is not None:
-        row["lat"], row["lon"] = entry.geo.lat, entry.geo.lon
+        if not entry.address_by_phone:
+            row[f"address_{lang}"] = _own(entry.shown_address, lang)
+    if entry.shown_geo is not None:
+        row["lat"], row["lon"] = entry.shown_geo.lat, entry.shown_geo.lon
     return row
 
 

@@ -65,8 +65,8 @@ def document(directory: Directory, entry: Entry, lang: str) -> dict[str, str]:
     places: list[str] = []
     if entry.region:
         places += directory.region(entry.region).name.values.values()
-    if entry.locality:
-        places += directory.locality(entry.locality).name.values.values()
+    if entry.shown_locality:
+        places += directory.locality(entry.shown_locality).name.values.values()
     other = [directory.service(s).name(lang) for s in entry.services]
     other += places
     other.append(entry.summary(lang))

@@ -136,7 +136,7 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
         columns["name"].append(entry.name(lang))
         columns["services"].append([service_pos[s] for s in entry.services if s in service_pos])
         columns["region"].append(region_pos.get(entry.region or "", -1))
-        columns["town"].append(town_pos.get(entry.locality or "", -1))
+        columns["town"].append(town_pos.get(entry.shown_locality or "", -1))
         columns["flags"].append(flags(entry))
         columns["hours"].append(hours_rules(entry))
         columns["phones"].append([phone_row(p.display, p.tel) for p in entry.phones])

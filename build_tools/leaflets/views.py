@@ -54,18 +54,19 @@ def phone_view(phone: Phone, lang: str, *, fallback_hours: str = "") -> PhoneVie
 
 def where(entry: Entry, directory: Directory, lang: str, *, with_region: bool) -> Said:
     """Where the place is, or how to reach it: a confidential address is never printed."""
-    locality = directory.locality(entry.locality).name(lang) if entry.locality else ""
+    town = entry.shown_locality
+    locality = directory.locality(town).name(lang) if town else ""
     region = ""
     if with_region and entry.region:
         region = directory.region(entry.region).name(lang)
-    if entry.address_public and entry.address:
-        text, actual = entry.address.get(lang)
+    if entry.shown_address:
+        text, actual = entry.shown_address.get(lang)
         place = ", ".join(p for p in (region, locality, text) if p)
         return Said(place, actual)
-    if entry.address_public:
+    if not entry.address_by_phone:
         # Nothing to hide, nothing published (a hotline, an online service): say only the area.
         return Said(", ".join(p for p in (region, locality) if p), lang)
-    if entry.address_visibility == "locality" and locality:
+    if locality:
         town = ", ".join(p for p in (region, locality) if p)
         return Said(t("address_in_locality", lang, locality=town), lang)
     prefix = f"{region}. " if region else ""

@@ -120,8 +120,8 @@ def _entry_description(L: PageLanguage, entry: Entry) -> str:
     kinds = ", ".join(L.service_plain(s) for s in entry.services)
     if entry.national:
         where = L.word("all_country")
-    elif entry.locality:
-        where = L.directory.locality(entry.locality).name(L.code)
+    elif entry.shown_locality:
+        where = L.directory.locality(entry.shown_locality).name(L.code)
     elif entry.region:
         where = L.directory.region(entry.region).name(L.code)
     else:
@@ -143,7 +143,7 @@ def _region_page(
         towns: dict[str | None, dict[str, list[Entry]]] = {None: {}}
         towns.update({loc.id: {} for loc in region.localities})
         for entry in entries:
-            kinds = towns.setdefault(entry.locality, {})
+            kinds = towns.setdefault(entry.shown_locality, {})
             kinds.setdefault(entry.services[0], []).append(entry)
         groups = []
         for locality_id, kinds in towns.items():

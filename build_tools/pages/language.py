@@ -149,17 +149,18 @@ class PageLanguage:
         """Where it is, for a card or the entry page. A confidential place's address is never
         written: it gets the town at most, and how to learn the address."""
         parts: list[Markup] = []
+        town = entry.shown_locality
         if entry.national:
             parts.append(escape(self.word("all_country")))
-        elif entry.locality:
-            parts.append(self.locality_name(entry.locality))
+        elif town:
+            parts.append(self.locality_name(town))
         elif entry.region:
             parts.append(self.region_name(entry.region))
-        if entry.address_public:
-            if entry.address:
-                parts.append(self.text(entry.address))
+        if not entry.address_by_phone:
+            if entry.shown_address:
+                parts.append(self.text(entry.shown_address))
             return Markup(", ").join(parts)
-        if entry.address_visibility == "locality" and entry.locality:
+        if town:
             key = "exact_by_phone" if entry.phones else "exact_on_contact"
             return Markup("{}: {}").format(parts[0], self.word(key))
         key = "address_by_phone" if entry.phones else "address_on_contact"

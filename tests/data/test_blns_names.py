@@ -11,6 +11,7 @@ import datetime as _dt
 from pathlib import Path
 
 from build_tools.data.build import validate_directory
+from build_tools.data.text_checks import LIMITS, refused_character
 from tests.data.helpers import write
 from tests.paths import EXTERNAL
 
@@ -55,10 +56,26 @@ def test_every_line_as_a_name_loads_and_validates(data_dir: Path) -> None:
             "verified: 2026-10-01\n",
         )
     result = validate_directory(data_dir, today=TODAY)
-    assert result.errors == []
+    # Invisible characters (controls, bidi overrides, zero-width spaces) and names longer than
+    # the limit are refused, each by name; every other line loads exactly as written.
+    invisible = {i for i, line in enumerate(lines) if refused_character(line)}
+    too_long = {i for i, line in enumerate(lines) if len(line) > LIMITS["name"]}
+    assert 10 < len(invisible) < len(lines) / 4
+    refused = {Path(p.path).stem for p in result.errors}
+    assert refused == {f"n{i}" for i in invisible | too_long}
+    assert all(
+        "invisible character U+" in p.message or "this field holds at most" in p.message
+        for p in result.errors
+    )
+    invisible |= too_long
+    assert {p.field for p in result.errors} == {"name.ru", "name.en"}
+    for i in invisible:
+        (data_dir / "entries" / "naughty" / f"n{i}.yml").unlink()
+    result = validate_directory(data_dir, today=TODAY)
     assert result.directory is not None
     for i, line in enumerate(lines):
-        assert result.directory.entry(f"n{i}").name("ru") == line
+        if i not in invisible:
+            assert result.directory.entry(f"n{i}").name("ru") == line
 
 
 def test_every_line_in_every_field_is_a_problem_or_a_value(data_dir: Path) -> None:

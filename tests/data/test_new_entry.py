@@ -20,7 +20,8 @@ def test_writes_skeleton_in_the_region_folder(run_cli: Runner, data_dir: Path) -
     text = file.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/entry.schema.json\n")
     assert "services: [crisis-room, legal]" in text
-    assert "address_visibility: hidden" in text
+    # a confidential place with a town shows the town (Issue 19, defect 4)
+    assert "\naddress_visibility: locality\n" in text
     assert "\naddress:" not in text and "\ngeo:" not in text
     assert f"verified: {_dt.date.today().isoformat()}" in text
 

@@ -108,11 +108,12 @@ def test_the_home_counts_the_entries_of_each_region(rendered) -> None:
 
 def test_region_page_groups_by_town_and_kind(rendered) -> None:
     body = rendered["ru"]["directory/regions/brest/index.md"]
-    whole, brest, pinsk = (
-        body.index(f'id="{a}"') for a in ("whole-region", "town-brest", "town-pinsk")
-    )
-    assert whole < body.index('data-entry-id="brest-psychologist"') < brest
-    assert brest < body.index('data-entry-id="brest-crisis-room"') < pinsk
+    whole, pinsk = (body.index(f'id="{a}"') for a in ("whole-region", "town-pinsk"))
+    assert whole < body.index('data-entry-id="brest-psychologist"') < pinsk
+    # a hidden place is never put under its town (Issue 19, defect 4): the Brest crisis room is
+    # `hidden`, so Brest has no group of its own
+    assert whole < body.index('data-entry-id="brest-crisis-room"') < pinsk
+    assert 'id="town-brest"' not in body
     assert pinsk < body.index('data-entry-id="pinsk-crisis-room"')
     # listed once, under its first kind, with the other kind said inline
     card = card_text(body, "brest-crisis-room")

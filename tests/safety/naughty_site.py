@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.data.text_checks import LIMITS, refused_character
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.safety.naughty import blns_strings, xss_inputs
 from tests.sitebuild import write_config
@@ -31,9 +32,16 @@ def naughty_strings() -> list[str]:
     return blns_strings() + xss_inputs()
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: str, field: str = "name") -> str:
     """Names are single lines; a multi-line input keeps its characters on one line."""
-    return " ".join(text.splitlines()) or text
+    return _admissible(" ".join(text.splitlines()) or text, field)
+
+
+def _admissible(text: str, field: str) -> str:
+    """The string as the data accepts it: invisible characters (refused by validation, see
+    tests/data/test_blns_names.py) taken out, and cut to the field's length limit."""
+    kept = "".join(ch for ch in text if refused_character(ch) is None)
+    return kept[: LIMITS[field]] or "x"
 
 
 def naughty_entries(strings: list[str]) -> list[dict]:
@@ -47,17 +55,22 @@ def naughty_entries(strings: list[str]) -> list[dict]:
         entry: dict = {
             "id": f"naughty-{number:03d}",
             "name": {"ru": _one_line(name), "be": _one_line(extra), "en": _one_line(name)},
-            "summary": {"ru": summary, "en": extra},
+            "summary": {"ru": _admissible(summary, "summary"), "en": _admissible(extra, "summary")},
             "services": ["crisis-room" if number % 2 else "psychological"],
             "region": region,
-            "phones": [{"number": "8 017 123-45-67", "label": {"ru": _one_line(label)}}],
-            "admission": {"referral": ["self"], "notes": {"ru": notes}},
+            "phones": [
+                {"number": "8 017 123-45-67", "label": {"ru": _one_line(label, "phones.label")}}
+            ],
+            "admission": {
+                "referral": ["self"],
+                "notes": {"ru": _admissible(notes, "admission.notes")},
+            },
             "verified": "2026-10-01",
         }
         if number % 2:
             entry["address_visibility"] = "hidden"
         else:
-            entry["address"] = {"ru": _one_line(address)}
+            entry["address"] = {"ru": _one_line(address, "address")}
         entries.append(entry)
     return entries
 

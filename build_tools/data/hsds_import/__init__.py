@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import LANGUAGES
 from .known import Known
 from .mapping import ImportedEntry, PackageMapper
-from .reader import ImportInputError, read_packages
+from .reader import ImportInputError, check_package, read_packages
 from .report import Report
 from .yaml_output import write_entries
 
@@ -33,6 +33,8 @@ def map_packages(
     """Read and map without writing; several language packages merge into one entry each."""
     report = Report()
     packages = read_packages(path)
+    for package in packages:
+        check_package(package)
     if lang:
         for package in packages:
             package.language = lang

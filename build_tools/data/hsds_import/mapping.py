@@ -20,11 +20,22 @@ from ..hours import HoursError, parse_hours
 from ..phones import PhoneIssue, parse_number
 from . import vocabulary as v
 from .known import Known
-from .reader import Package
+from .reader import ImportInputError, Package
 from .records import Record
 from .report import Report
 from .schedules import WEEKLY_FIELDS, opening_hours, weekly_spans
 from .texts import guess_language, slug
+
+#: Words with which a source says an address is not to be published (en, ru, be).
+_CONFIDENTIAL = re.compile(
+    r"confidential|undisclosed|not disclosed|withheld|address (?:is )?(?:private|hidden)|"
+    r"конфиденциальн|канфідэнцыйн|адрес не (?:публикуется|разглашается|указывается)|"
+    r"адрас не (?:публікуецца|указваецца)",
+    re.IGNORECASE,
+)
+
+#: An entry id (the schema's pattern), at most 80 characters.
+_ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: A generous box around Belarus; the validator checks the exact border.
 _BELARUS = (51.2, 56.2, 23.1, 32.8)
@@ -188,9 +199,24 @@ class PackageMapper:
         return {guess_language(value, self.declared): value}
 
     def entry_id(self, facts: dict[str, list[str]], name: str, s: Record) -> str:
-        if facts.get(v.ENTRY_ID):
-            return facts[v.ENTRY_ID][0]
-        return slug(name) or f"imported-{(s.id or 'entry')[:8]}"
+        """The source's own entry id when it is a valid id; else one made from the name.
+
+        The id becomes a file name: one with a NUL, a slash or `..` must never reach the disk.
+        """
+        given = (facts.get(v.ENTRY_ID) or [None])[0]
+        if given and any(ord(ch) < 32 or ord(ch) == 127 for ch in given):
+            raise ImportInputError(
+                f"{s.where}: entry-id: the id {given!r} holds an invisible control character — "
+                "correct the source and import again"
+            )
+        if given and len(given) <= 80 and _ENTRY_ID.match(given):
+            return given
+        if given:
+            self.report.note(
+                s.where, f"the entry id {given!r} is not a valid id: one was made from the name"
+            )
+        fallback = slug(s.id or "entry")[:8].strip("-") or "entry"
+        return slug(name) or f"imported-{fallback}"
 
     def organization(
         self, org: Record, name: str, description: str | None, entry: ImportedEntry
@@ -343,6 +369,12 @@ class PackageMapper:
                 locations.append(location)
         region, locality = data.pop("_region"), data.pop("_locality")
         national = data.pop("_national")
+        if visibility is None and locations and self.says_confidential(locations[0]):
+            visibility = "locality"
+            entry.notes.append(
+                "the source says this place's address is confidential: it was imported as "
+                "`address_visibility: locality` (the town only), without the address"
+            )
         for index, location in enumerate(locations):
             if index > 0:
                 self.report.note(
@@ -390,6 +422,25 @@ class PackageMapper:
             data["address"] = self.text(address_text)
         if geo:
             data["geo"] = geo
+        if address_text or geo:
+            what = " and ".join(
+                w for w, has in (("a street address", address_text), ("a map point", geo)) if has
+            )
+            entry.todo.append(
+                f"the source gives {what}, which the site would publish: ask the place whether "
+                "it may be public. If not (most crisis rooms and shelters), delete `address` and "
+                "`geo` and write `address_visibility: locality` (the town is shown) or `hidden` "
+                "(nothing of the place is shown)"
+            )
+
+    def says_confidential(self, location: Record) -> bool:
+        """The source marks the place's address as confidential, in words HSDS has no field for
+        (a location named "Confidential location", an address line "адрес не публикуется")."""
+        texts = [location.peek(name) for name in ("name", "description", "alternate_name")]
+        for kind in ("address", "physical_address"):
+            for row in self.links(kind, "location_id", location.id):
+                texts += [row.peek(f"address_{n}") for n in (1, 2, 3, 4)]
+        return any(_CONFIDENTIAL.search(text) for text in texts if text)
 
     def address(
         self, location: Record, visibility: str | None

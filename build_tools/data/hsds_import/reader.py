@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.safety.csv_writer import restored
 from build_tools.safety.inside import outside_reason
 
 from .records import Record, clean
@@ -111,6 +112,8 @@ class Package:
     notes: list[str] = field(default_factory=list)
     #: The language of its texts, when the package says so (our export, meta descriptions).
     language: str | None = None
+    #: The header of each CSV table read, by kind (what the file really calls its columns).
+    columns: dict[str, list[str]] = field(default_factory=dict)
     _by_id: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False)
 
     def rows(self, kind: str) -> list[Record]:
@@ -209,12 +212,14 @@ def _datapackage_resources(folder: Path, package: Package) -> list[tuple[str, st
 
 
 def _read_csv(file: Path, kind: str, package: Package, prefix: str = "") -> None:
-    text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    text = _utf8(file.read_bytes(), prefix + file.name)
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    package.columns.setdefault(kind, list(reader.fieldnames or []))
     # a row's line in the file: header is line 1; quoted newlines make lines longer, so
     # the reader's own line counter is used
     for values in reader:
         extra = values.pop(None, None)  # cells beyond the header
+        values = {k: restored(v) if isinstance(v, str) else v for k, v in values.items()}
         if kind == "taxonomy" and ("vocabulary" in values or "parent_name" in values):
             kind = "taxonomy_term"  # HSDS 1.1 called its table of terms "taxonomy"
         record = Record(kind, prefix + file.name, reader.line_num, dict(values))
@@ -223,6 +228,68 @@ def _read_csv(file: Path, kind: str, package: Package, prefix: str = "") -> None
                 f"{record.where}: {len(extra)} cell(s) beyond the header not read: {extra!r}"
             )
         package.add(record)
+
+
+def _utf8(data: bytes, shown: str) -> str:
+    """The text of a file, which must be UTF-8: a wrong guess would turn every name into
+    question marks silently, so the line that is not UTF-8 is named instead."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        end = data.find(b"\n", exc.start)
+        # Windows-1251 (Cyrillic Windows, what Excel saves in Belarus) reads the line as words
+        guess = data[start : end if end != -1 else len(data)].decode("cp1251", errors="ignore")
+        letters = [ch for ch in guess if ch.isalpha() and not ch.isascii()]
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+        hint = " (it looks like Windows-1251)" if letters and cyrillic == len(letters) else ""
+        raise ImportInputError(
+            f"{shown}:{line}: this line is not UTF-8 text{hint} — save the file as UTF-8 "
+            '(in a spreadsheet: "CSV UTF-8") and import again'
+        ) from None
+
+
+def check_package(package: Package) -> None:
+    """Refuse what would import nothing, or import it wrongly, with what is missing.
+
+    A package without its services (or whose service columns were renamed) would import
+    "0 entries" and look like success; an id with an invisible character would become a
+    file name. Both stop the import before anything is written.
+    """
+    for record in package.all_records():
+        for name, value in record.values.items():
+            if not isinstance(name, str) or not (name == "id" or name.endswith("_id")):
+                continue
+            if isinstance(value, str) and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+                bad = next(ch for ch in value if ord(ch) < 32 or ord(ch) == 127)
+                raise ImportInputError(
+                    f"{record.where}: {name}: the id holds an invisible control character "
+                    f"U+{ord(bad):04X} — correct the source file and import again"
+                )
+    services = package.rows("service")
+    columns = package.columns.get("service")
+    if columns is None and services:  # JSON: the keys its service objects use
+        columns = sorted({str(key) for record in services for key in record.values})
+    found = ", ".join(sorted(kind for kind in package.tables if not kind.startswith("unknown:")))
+    if columns is None and not services:
+        raise ImportInputError(
+            f"{package.source}: no services — an HSDS package lists them in `services.csv` "
+            f"(tables found: {found or 'none'}); add the file or give the right folder"
+        )
+    if columns is not None:
+        missing = [name for name in ("id", "name") if name not in columns]
+        if missing:
+            raise ImportInputError(
+                f"{package.source}: services.csv has no column "
+                f"{' and no column '.join(f'`{m}`' for m in missing)} (its columns: "
+                f"{', '.join(columns) or 'none'}) — HSDS names them `id`, `name`, "
+                "`organization_id`, …; rename the columns and import again"
+            )
+    if not services:
+        raise ImportInputError(
+            f"{package.source}: services.csv has no rows — there is nothing to import"
+        )
 
 
 def _detect_language(package: Package) -> None:
@@ -240,9 +307,14 @@ def _detect_language(package: Package) -> None:
 def _read_json(file: Path) -> Package:
     package = Package(source=str(file))
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(_utf8(file.read_bytes(), str(file)))
+    except json.JSONDecodeError as exc:
         raise ImportInputError(f"{file}: not a JSON file ({exc})") from exc
+    except RecursionError:
+        raise ImportInputError(
+            f"{file}: objects are nested too deeply to read (thousands of levels) — this is not "
+            "an HSDS file; check that the right file was given"
+        ) from None
     if isinstance(data, dict) and data and all(str(k).endswith(".csv") for k in data):
         for file_name, rows in data.items():
             kind = KINDS.get(Path(file_name).stem, f"unknown:{file_name}")
@@ -253,8 +325,14 @@ def _read_json(file: Path) -> Package:
         return package
     items, kind = _top_level(data, file)
     counter = _Counter()
-    for item in items:
-        _unnest(item, kind, None, None, file.name, package, counter)
+    try:
+        for item in items:
+            _unnest(item, kind, None, None, file.name, package, counter)
+    except RecursionError:
+        raise ImportInputError(
+            f"{file}: objects are nested too deeply to read — HSDS nests a few levels; check "
+            "that the right file was given"
+        ) from None
     return package
 
 

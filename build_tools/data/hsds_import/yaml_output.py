@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -12,6 +14,9 @@ from .mapping import ImportedEntry
 #: Valid where the file ends up (``directory_data/entries/<folder>/``), and in the default
 #: review folder ``directory_data/review/<folder>/``, which has the same depth.
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
+
+#: Folder and file names the import writes: an id's letters, digits and hyphens only.
+_SAFE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 KEY_ORDER = (
     "id", "former_ids", "status", "name", "summary", "services", "national", "region",
@@ -41,16 +46,29 @@ def _ambiguous(value: str) -> bool:
 _Dumper.add_representer(str, _str)
 
 
+def _comment(text: str) -> str:
+    """Text for a ``#`` comment line: a line break or an invisible character from the source
+    is written as its escape, so it can neither end the comment (and add a field) nor hide."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
+
+
 def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
     data = {key: entry.data[key] for key in KEY_ORDER if key in entry.data}
     lines = [
         SCHEMA_LINE,
-        f"# Imported from HSDS on {today.isoformat()}: {source} (service {entry.service_uuid}).",
+        _comment(
+            f"# Imported from HSDS on {today.isoformat()}: {source} (service {entry.service_uuid})."
+        ),
         "# Check every value against the source, then move this file into",
         "# directory_data/entries/<folder>/ (its `verified` date is the day of the import).",
     ]
-    lines += [f"# To do: {item}" for item in entry.todo]
-    lines += [f"# Note: {item}" for item in entry.notes]
+    lines += [_comment(f"# To do: {item}") for item in entry.todo]
+    lines += [_comment(f"# Note: {item}") for item in entry.notes]
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return "\n".join(lines) + "\n" + body
 
@@ -58,14 +76,22 @@ def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
 def write_entries(
     entries: list[ImportedEntry], out_dir: Path, *, source: str, today: _dt.date
 ) -> list[Path]:
-    """One file per entry in ``out_dir/<region or national or unsorted>/<id>.yml``."""
-    written = []
+    """One file per entry in ``out_dir/<region or national or unsorted>/<id>.yml``.
+
+    Every file is rendered before the first is written, so a failure leaves nothing behind.
+    """
+    pending = []
     for entry in entries:
-        folder = entry.data.get("region") or (
-            "national" if entry.data.get("national") else "unsorted"
+        folder = str(
+            entry.data.get("region") or ("national" if entry.data.get("national") else "unsorted")
         )
-        path = Path(out_dir) / str(folder) / f"{entry.data['id']}.yml"
+        if not _SAFE_NAME.match(folder):  # a region code from the source is no file name
+            folder = "unsorted"
+        if not _SAFE_NAME.match(str(entry.data["id"])):
+            raise ValueError(f"not a file name: {entry.data['id']!r}")  # ids are checked before
+        path = Path(out_dir) / folder / f"{entry.data['id']}.yml"
+        pending.append((path, render(entry, source=source, today=today)))
+    for path, text in pending:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(entry, source=source, today=today), encoding="utf-8")
-        written.append(path)
-    return written
+        path.write_text(text, encoding="utf-8")
+    return [path for path, _ in pending]

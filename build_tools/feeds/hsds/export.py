@@ -229,11 +229,11 @@ class _Builder:
                 "service", service_id, v.REGION_PREFIX + region.id, taxonomy=v.AREAS_TAXONOMY
             )
             name, uri = region.name(lang), self.urls.region(region.id)[lang]
-        if entry.locality and entry.address_visibility != "hidden":
+        if entry.shown_locality:
             self.attribute(
                 "service",
                 service_id,
-                v.LOCALITY_PREFIX + entry.locality,
+                v.LOCALITY_PREFIX + entry.shown_locality,
                 taxonomy=v.AREAS_TAXONOMY,
             )
         self.add(
@@ -246,17 +246,15 @@ class _Builder:
 
     def place(self, entry: Entry, org_id: str, service_id: str) -> None:
         """A location only where something of the place is public; never for hidden ones."""
-        if entry.address_visibility == "hidden":
-            return
         lang = self.lang
-        locality = self.directory.locality(entry.locality) if entry.locality else None
-        public = entry.address_public
-        if locality is None and not (public and (entry.address or entry.geo)):
-            return  # nothing of the place is known beyond its region
+        town_id = entry.shown_locality
+        locality = self.directory.locality(town_id) if town_id else None
+        address, geo = entry.shown_address, entry.shown_geo
+        if locality is None and not (address or geo):
+            return  # nothing of the place may be shown beyond its region
         location_id = v.hsds_id("location", entry.id)
-        geo = entry.geo if public else None
         town = locality.name(lang) if locality else ""
-        name = entry.name(lang) if public else town
+        name = town if entry.address_by_phone else entry.name(lang)
         self.add(
             "location",
             id=location_id,
@@ -272,13 +270,13 @@ class _Builder:
             service_id=service_id,
             location_id=location_id,
         )
-        if public and entry.address:
+        if address:
             region = self.directory.region(entry.region) if entry.region else None
             self.add(
                 "address",
                 id=v.hsds_id("address", entry.id),
                 location_id=location_id,
-                address_1=entry.address(lang),
+                address_1=address(lang),
                 city=locality.name(lang) if locality else "",
                 state_province=region.name(lang) if region else "",
                 postal_code="",

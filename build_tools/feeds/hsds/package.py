@@ -8,11 +8,11 @@ readers that prefer JSON.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
+
+from build_tools.safety.csv_writer import csv_text
 
 from ..common import LICENCE, write_json
 from .tables import TABLES
@@ -59,12 +59,7 @@ def write_package(
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
-    return out.getvalue()
+    return csv_text(columns, ([_cell(row.get(key)) for key in columns] for row in rows))
 
 
 def _cell(value: Any) -> str:
