@@ -15,6 +15,12 @@ NODE_STAMP := tests/node_modules/.installed
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# The real content with the made-up demonstration directory (tests/fixtures/demo), never published.
+.PHONY: demo
+demo: $(STAMP)
+	$(BIN)/python -c 'from pathlib import Path; from tests.paths import DEMO_DIRECTORY; from tests.sitebuild import build_site; build_site(Path("build/demo").resolve(), data_dir=DEMO_DIRECTORY)'
+	@echo "Demonstration site (made-up entries, each badged): build/demo/site/"
+
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
 

@@ -1,6 +1,8 @@
 """Fixtures shared by every layer of tests (loaded as a pytest plugin, see pyproject.toml).
 
-- ``built_site``: the real content and data built once per test session (strict mode).
+- ``built_site``: the real content with the demo directory (``tests/fixtures/demo``: every
+  region and kind of entry, all made up) built once per test session (strict mode).
+- ``real_site``: the site as published: the real content and ``directory_data/``.
 - ``fixture_site``: the shared fixture directory built once per session.
 - ``site_url`` / ``fixture_site_url``: those sites served on a loopback port.
 - ``browser`` / ``page``: Playwright driving Debian's chromium (no browser download); every
@@ -16,14 +18,22 @@ from pathlib import Path
 import pytest
 
 from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.paths import FIXTURE_DIRECTORY, REPO
+from tests.paths import DEMO_DIRECTORY, FIXTURE_DIRECTORY, REPO
 from tests.serve import serve
 from tests.sitebuild import build_site
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site (content/ and directory_data/), built once."""
+    """The real content with the demo directory, built once: every page type has an example."""
+    work = tmp_path_factory.mktemp("demo-site")
+    build_site(work, data_dir=DEMO_DIRECTORY)
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as published (content/ and directory_data/), built once."""
     work = tmp_path_factory.mktemp("real-site")
     build_site(work, data_dir=REPO / "directory_data")
     return work / "site"

@@ -15,3 +15,6 @@ EXTERNAL = REPO / "tests" / "external"
 FIXTURES = REPO / "tests" / "fixtures"
 #: A small directory in the real format: 3 regions, 8 services, about a dozen entries.
 FIXTURE_DIRECTORY = FIXTURES / "directory"
+#: Demonstration data: a directory in every region with every kind of entry, all of it made
+#: up (`status: sample`). Tests and demo builds use it; it is never published.
+DEMO_DIRECTORY = FIXTURES / "demo"

@@ -47,6 +47,8 @@ LIMITS: dict[str, int] = {
     "hours": 300,
     "email": 254,
     "website": 2000,
+    # A page address (often percent-encoded Cyrillic) or a document's name.
+    "source": 2000,
     "messengers.telegram": 64,
     "messengers.viber": 40,
     "messengers.whatsapp": 40,

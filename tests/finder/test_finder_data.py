@@ -12,7 +12,7 @@ import pytest
 from build_tools.data.build import load_directory
 from build_tools.finder import assets, guide, markup, records, slot_html, write_assets
 from tests.finder.synthetic import thousand
-from tests.paths import FIXTURE_DIRECTORY, REPO
+from tests.paths import DEMO_DIRECTORY, FIXTURE_DIRECTORY, REPO
 
 LANGS = ("ru", "be", "en")
 
@@ -120,7 +120,7 @@ def test_the_worker_sits_at_the_site_root_with_the_build_id(directory, written: 
 
 def test_finder_downloads_at_most_60_kb_gzipped_at_1000_entries(directory, tmp_path) -> None:
     """Data, index and scripts the page fetches before the first result, gzipped."""
-    big = thousand(load_directory(REPO / "directory_data"))
+    big = thousand(load_directory(DEMO_DIRECTORY))
     for lang in LANGS:
         target = tmp_path / lang
         write_assets(big, lang, target)

@@ -1,4 +1,4 @@
-"""The leaflets of the real directory: 7 regions and the national one, in 3 languages."""
+"""Leaflets of the demo directory: 7 filled regions and the national one, in 3 languages."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from build_tools.data.build import load_directory
 from build_tools.leaflets import build_leaflets
 from tests.leaflets.conftest import SITE_URL
 from tests.leaflets.pdfcheck import flat, page_texts, qr_codes
-from tests.paths import REPO
+from tests.paths import DEMO_DIRECTORY
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory):
-    directory = load_directory(REPO / "directory_data")
+    directory = load_directory(DEMO_DIRECTORY)
     out = tmp_path_factory.mktemp("real-leaflets")
     infos = build_leaflets(directory, out, site_url=SITE_URL, languages=["ru", "be", "en"])
     return directory, out, infos

@@ -298,7 +298,8 @@ def test_redirect_pages_lead_to_the_new_address(directory: Directory, lang: str)
 
 
 def test_help_lines_come_before_emergency_numbers_on_the_directory_home() -> None:
-    """Someone looking for a person to talk to sees the hotline and the chatbot first."""
+    """Someone looking for a person to talk to sees the hotline first, the other help lines
+    (the chatbot, the children's line) next, and the short emergency numbers last."""
     import re
 
     from build_tools.data.build import load_directory
@@ -314,5 +315,7 @@ def test_help_lines_come_before_emergency_numbers_on_the_directory_home() -> Non
     ).render()
     national = [e.id for e in directory.national()]
     order = [i for i in re.findall(r'data-entry-id="([^"]+)"', home) if i in national]
-    assert order[:2] == ["national-hotline", "helphotlinebot"]
-    assert set(order[2:]) == {"ambulance-103", "police-102", "rescue-101"}
+    emergency = {"ambulance-103", "police-102", "rescue-101"}
+    assert order[0] == "national-hotline"
+    assert set(order[-3:]) == emergency
+    assert {"helphotlinebot", "republican-children-line"} <= set(order[1:-3])

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import REPO
+from tests.paths import DEMO_DIRECTORY
 from tests.quality.axe import blocking, run_axe
 from tests.quality.browser_states import focus_quick_exit, new_page, show_finder_results
 from tests.quality.pagetypes import LANG_ROOTS, page_samples
 
-SAMPLES = page_samples(REPO / "directory_data")
+SAMPLES = page_samples(DEMO_DIRECTORY)
 
 
 def _assert_accessible(page, what: str) -> None:

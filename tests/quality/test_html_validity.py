@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.data.build import load_directory
-from tests.paths import REPO
+from tests.paths import DEMO_DIRECTORY
 from tests.quality import vnu
 from tests.quality.pagetypes import LANG_ROOTS, page_samples, redirect_paths
 
 
 def test_every_page_type_is_valid_html(built_site: Path) -> None:
-    files = [built_site / s.file for s in page_samples(REPO / "directory_data")]
-    directory = load_directory(REPO / "directory_data")
+    files = [built_site / s.file for s in page_samples(DEMO_DIRECTORY)]
+    directory = load_directory(DEMO_DIRECTORY)
     redirects = redirect_paths(directory)
     assert redirects, "the real data has renamed entries; their redirect pages are checked too"
     files += [

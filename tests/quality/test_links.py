@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from build_tools.data.build import load_directory
-from tests.paths import REPO
+from tests.paths import DEMO_DIRECTORY
 from tests.quality.linkcheck import SiteChecker, parse_page
 from tests.quality.pagetypes import LANG_ROOTS
 
@@ -37,7 +37,7 @@ def test_no_broken_link_or_anchor_in_the_site(built_site: Path) -> None:
 
 
 def test_renamed_entries_old_urls_lead_to_the_entry(built_site: Path) -> None:
-    directory = load_directory(REPO / "directory_data")
+    directory = load_directory(DEMO_DIRECTORY)
     renamed = [(old, e.id) for e in directory.entries for old in e.former_ids]
     assert renamed, "the real data has renamed entries"
     checker = SiteChecker(built_site, public_url(built_site))
@@ -92,7 +92,7 @@ def test_urls_in_the_leaflet_text_lead_to_pages(built_site: Path) -> None:
     base = public_url(built_site)
     host = re.sub(r"^https?://", "", base).rstrip("/")
     pattern = printed_url_pattern(host)
-    directory = load_directory(REPO / "directory_data")
+    directory = load_directory(DEMO_DIRECTORY)
     checker = SiteChecker(built_site, base)
     problems: list[str] = []
     checked = 0
