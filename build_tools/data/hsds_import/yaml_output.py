@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -17,7 +18,7 @@ KEY_ORDER = (
     "id", "former_ids", "status", "name", "summary", "services", "national", "region",
     "locality", "address_visibility", "address", "geo", "phones", "email", "website",
     "messengers", "hours", "serves", "languages", "free", "anonymous", "wheelchair",
-    "admission", "verified",
+    "admission", "verified", "source", "source_date",
 )  # fmt: skip
 
 
@@ -41,7 +42,10 @@ def _ambiguous(value: str) -> bool:
 _Dumper.add_representer(str, _str)
 
 
-def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
+def render(
+    entry: ImportedEntry, *, source: str, today: _dt.date, header: list[str] | None = None
+) -> str:
+    """The file's text; ``header`` replaces the HSDS lines that say where it came from."""
     data = {key: entry.data[key] for key in KEY_ORDER if key in entry.data}
     lines = [
         SCHEMA_LINE,
@@ -49,6 +53,8 @@ def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
         "# Check every value against the source, then move this file into",
         "# directory_data/entries/<folder>/ (its `verified` date is the day of the import).",
     ]
+    if header is not None:
+        lines = [SCHEMA_LINE, *(f"# {line}" for line in header)]
     lines += [f"# To do: {item}" for item in entry.todo]
     lines += [f"# Note: {item}" for item in entry.notes]
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
@@ -56,7 +62,12 @@ def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
 
 
 def write_entries(
-    entries: list[ImportedEntry], out_dir: Path, *, source: str, today: _dt.date
+    entries: list[ImportedEntry],
+    out_dir: Path,
+    *,
+    source: str,
+    today: _dt.date,
+    header: Callable[[ImportedEntry], list[str]] | None = None,
 ) -> list[Path]:
     """One file per entry in ``out_dir/<region or national or unsorted>/<id>.yml``."""
     written = []
@@ -66,6 +77,7 @@ def write_entries(
         )
         path = Path(out_dir) / str(folder) / f"{entry.data['id']}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(entry, source=source, today=today), encoding="utf-8")
+        lines = header(entry) if header else None
+        path.write_text(render(entry, source=source, today=today, header=lines), encoding="utf-8")
         written.append(path)
     return written
