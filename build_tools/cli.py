@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.hsds_import.cli",
     "build_tools.leaflets.cli",
     "build_tools.data.table_import.cli",
+    "build_tools.confirm.call_list",
     "build_tools.confirm.verify",
 )
 

@@ -25,6 +25,8 @@ CHILDREN = 256
 SAMPLE = 512
 #: The hours are known (without this, "open now" cannot be said either way).
 HOURS_KNOWN = 1024
+#: Real, from a public source, not yet confirmed by phone: the card says "call first".
+UNCONFIRMED = 2048
 
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 
@@ -66,6 +68,8 @@ def flags(entry: Entry) -> int:
             value |= ALWAYS_OPEN
     if entry.is_sample:
         value |= SAMPLE
+    if entry.is_unconfirmed:
+        value |= UNCONFIRMED
     for who in entry.serves:
         value |= _SERVES.get(who, 0)
     return value

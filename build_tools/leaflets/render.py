@@ -96,6 +96,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "tel": view.tel,
             "details": details,
             "sample": bool(front.hotline and front.hotline.is_sample),
+            "unconfirmed": bool(front.hotline and front.hotline.is_unconfirmed),
         }
     emergency = [
         {
@@ -103,6 +104,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "tel": e.phones[0].tel,
             "name": _without_number(Said(*e.name.get(lang)), e.phones[0].display),
             "sample": e.is_sample,
+            "unconfirmed": e.is_unconfirmed,
         }
         for e in sorted(front.emergency, key=lambda e: e.phones[0].display)
     ]
@@ -113,6 +115,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "handle": f"@{handle}",
             "hours": hours_text(front.chatbot.hours, lang),
             "sample": front.chatbot.is_sample,
+            "unconfirmed": front.chatbot.is_unconfirmed,
         }
     return {"hotline": hotline, "emergency": emergency, "chatbot": chatbot}
 

@@ -177,3 +177,24 @@ def test_cards_kept_between_keystrokes_match_a_fresh_search(browser, finder_url:
         assert len(shown) == len(set(shown)) > 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "says"),
+    [
+        ("ru", "Опора", "Ещё не подтверждено по телефону — позвоните, прежде чем идти"),
+        ("be", "Апора", "Яшчэ не пацверджана па тэлефоне — патэлефануйце, перш чым ісці"),
+        ("en", "Opora", "Not yet confirmed by phone — call before you go"),
+    ],
+)
+def test_an_unconfirmed_place_says_call_first_on_its_card(
+    page, finder_url: str, lang: str, query: str, says: str
+) -> None:
+    open_finder(page, finder_url, lang)
+    page.fill("#hd-finder-q", query)
+    card = page.locator(
+        "#hd-finder-results .hd-card", has=page.locator('a[href="unconfirmed-centre/"]')
+    )
+    expect(card.locator(".hd-card__unconfirmed")).to_have_text(says)
+    confirmed = page.locator("#hd-finder-results .hd-card .hd-card__unconfirmed")
+    expect(confirmed).to_have_count(1)
