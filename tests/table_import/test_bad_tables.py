@@ -78,6 +78,7 @@ def test_formula_cells_are_text_and_merged_cells_are_reported(
     assert ":2: a formula in column 1 was read as its text" in report
     formula = yaml.safe_load(next(out.rglob("hyperlink*.yml")).read_text(encoding="utf-8"))
     assert formula["name"] == {"ru": '=HYPERLINK("http://x","Центр")'}
+    assert ":3: merged cells B3:B4: only the first cell holds the value" in report
     # the merged region cell is empty on row 4: a to-do, never a crash
     pinsk = next(out.rglob("tsentr-v-pinske*.yml")).read_text(encoding="utf-8")
     assert "set `region:`" in pinsk
@@ -110,3 +111,27 @@ def test_unknown_column_map_field_is_refused(
     assert code == 0, printed
     entry = yaml.safe_load(next(out.rglob("*.yml")).read_text(encoding="utf-8"))
     assert entry["phones"] == [{"number": "8 0162 21-22-23"}]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"), [(",", "utf-8-sig"), ("\t", "utf-8"), (";", "cp1251")]
+)
+def test_separators_and_encodings_are_detected(
+    delimiter: str, encoding: str, tmp_path: Path, data_dir: Path, run_cli: Runner
+) -> None:
+    rows = [
+        ["Справочник служб, помогающих пострадавшим"],
+        ["Название", "Город", "Телефон", "Режим работы"],
+        ["Центр «Доверие», Брест", "г. Брест", "8 0162 21-22-23, 8 029 123-45-67", "пн-пт 9-18"],
+    ]
+    file = tmp_path / "t.csv"
+    file.write_bytes("\r\n".join(
+        delimiter.join(f'"{c}"' if delimiter in c else c for c in row) for row in rows
+    ).encode(encoding))  # fmt: skip
+    code, printed, out = _run(run_cli, data_dir, file)
+    assert code == 0, printed
+    entry = yaml.safe_load(next(out.rglob("*.yml")).read_text(encoding="utf-8"))
+    assert entry["name"] == {"ru": "Центр «Доверие», Брест"}
+    assert (entry["region"], entry["locality"]) == ("brest", "brest")
+    assert [p["number"] for p in entry["phones"]] == ["8 0162 21-22-23", "8 029 123-45-67"]
+    assert entry["hours"] == "Mo-Fr 09:00-18:00"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                     )
                 cells.append(text)
             table.rows.append((number, _trim(cells)))
+        for first, last in _merged_ranges(path, getattr(worksheet, "_worksheet_path", "")):
+            row = int(re.sub(r"\D", "", first))
+            table.notes.append(
+                (
+                    row,
+                    f"merged cells {first}:{last}: only the first cell holds the value, the "
+                    "others read as empty; unmerge them and fill in each row",
+                )
+            )
         return table
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
         if isinstance(error, TableInputError):
@@ -110,6 +120,21 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         ) from None
     finally:
         book.close()
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merged_ranges(path: Path, member: str) -> list[tuple[str, str]]:
+    """Merged ranges of one sheet: the read-only reader does not report them, the XML does."""
+    if not member:
+        return []
+    with zipfile.ZipFile(path) as archive:
+        try:
+            xml = archive.read(member.lstrip("/"))
+        except KeyError:
+            return []
+    return [(a.decode(), b.decode()) for a, b in _MERGE.findall(xml)]
 
 
 def _cell_text(value: object) -> str:
@@ -157,12 +182,20 @@ def _read_csv(path: Path) -> Table:
 
 
 def _delimiter(text: str) -> str:
-    """``;`` (Russian Excel), ``,`` or tab: the one most rows split on, in the first lines."""
-    lines = [line for line in text.splitlines()[:30] if line.strip()]
-    best, best_score = ",", 0
+    """``;`` (Russian Excel), ``,`` or tab: the one that splits most of the first rows into the
+    same number of cells (a title line or a comma inside a quoted cell does not mislead it)."""
+    sample = "\n".join(text.splitlines()[:40])
+    best, best_score = ",", (-1, -1)
     for candidate in _DELIMITERS:
-        counts = [line.count(candidate) for line in lines]
-        score = sum(1 for n in counts if n) * 1000 + sum(counts)
+        try:
+            counts = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=candidate) if r]
+        except csv.Error:
+            continue
+        wide = [n for n in counts if n > 1]
+        if not wide:
+            continue
+        modal = max(set(wide), key=wide.count)
+        score = (wide.count(modal), modal)
         if score > best_score:
             best, best_score = candidate, score
     return best
