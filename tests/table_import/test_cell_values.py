@@ -100,3 +100,32 @@ def test_several_phones_with_notes_and_short_numbers() -> None:
     assert phones_in("+375 29 123-45-67 (круглосуточно)").phones == [
         {"number": "8 029 123-45-67", "hours": "24/7"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("region", "locality", "expected"),
+    [
+        ("г. Минск", "", {"region": "minsk-city", "locality": "minsk"}),
+        ("Брест", "", {"region": "brest", "locality": "brest"}),
+        ("Брестская обл.", "г. Пинск", {"region": "brest", "locality": "pinsk"}),
+        ("", "Віцебск", {"region": "vitebsk", "locality": "vitebsk"}),
+        ("Вся Беларусь", "", {"national": True}),
+    ],
+)
+def test_a_row_lands_in_its_region_and_town(region: str, locality: str, expected: dict) -> None:
+    import datetime as _dt
+
+    from build_tools.data.table_import.rows import map_row
+
+    known = Known.from_data_dir(FIXTURE_DIRECTORY)
+    cells = {"name": "Центр", "phones": "8 0162 21-22-23", "region": region, "locality": locality}
+    result = map_row(
+        {k: v for k, v in cells.items() if v},
+        known=known,
+        places=Places.from_known(known),
+        source="t.csv",
+        today=_dt.date(2026, 11, 1),
+    )
+    got = {k: result.data[k] for k in ("region", "locality", "national") if k in result.data}
+    assert got == expected
+    assert not [t for t in result.todo if "region" in t]

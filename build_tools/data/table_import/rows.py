@@ -143,6 +143,11 @@ def _place(cells: dict[str, str], places: Places, result: RowResult) -> None:
                 if found and not locality_text:
                     data["region"], data["locality"] = found
                     return
+            elif not locality_text:
+                # "г. Минск": a region and a town of the same name
+                found = places.locality(region_text)
+                if found and found[0] == region:
+                    data["locality"] = found[1]
             if region is None:
                 result.todo.append(
                     f"set `region:` — the sheet says `{region_text}`, which is not in regions.yml"
