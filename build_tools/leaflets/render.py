@@ -120,6 +120,12 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
     return {"hotline": hotline, "emergency": emergency, "chatbot": chatbot}
 
 
+def _checked_key(plan: Plan) -> str:
+    """ "Details checked on" only when every printed entry was confirmed by phone."""
+    printed = (*plan.front.entries, *plan.places)
+    return "checked_as_of" if any(e.is_unconfirmed for e in printed) else "checked"
+
+
 def leaflet_html(
     plan: Plan,
     directory: Directory,
@@ -141,7 +147,7 @@ def leaflet_html(
         "more_text": t("more", lang, n=plan.more) if plan.more else "",
         "url": plan.url,
         "qr": qr_data_uri(plan.url),
-        "checked": t("checked", lang, date=long_date(checked, lang)) if checked else "",
+        "checked": t(_checked_key(plan), lang, date=long_date(checked, lang)) if checked else "",
         "host": urlsplit(site_url).netloc,
         "css": stylesheet("leaflet.css") if standalone else "",
         **front_context(plan.front, directory, lang),

@@ -120,6 +120,10 @@ def test_leaflet_prints_where_it_comes_from_and_call_first(directory, tmp_path: 
     line = re.search(rf"{badge}[^.]*example\.by/list-of-centres[^.]*{day}[^.]*\.", back)
     assert line, back
     assert back.count(badge) == 1  # the confirmed places say nothing of the kind
+    # nobody checked the whole list by phone: the footer says "as of", not "checked"
+    as_of = {"ru": "Сведения на", "be": "Звесткі на", "en": "Details as of"}[lang]
+    assert as_of in back
+    assert {"ru": "проверены", "be": "правераны", "en": "checked on"}[lang] not in back
 
 
 @pytest.mark.parametrize("lang", LANGS)
