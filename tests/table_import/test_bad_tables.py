@@ -135,3 +135,24 @@ def test_separators_and_encodings_are_detected(
     assert (entry["region"], entry["locality"]) == ("brest", "brest")
     assert [p["number"] for p in entry["phones"]] == ["8 0162 21-22-23", "8 029 123-45-67"]
     assert entry["hours"] == "Mo-Fr 09:00-18:00"
+
+
+def test_a_workbook_with_several_sheets(tmp_path: Path, data_dir: Path, run_cli: Runner) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Пояснения"
+    book.active.append(["Этот лист — пояснения к списку"])
+    sheet = book.create_sheet("Брест")
+    sheet.append(["Название", "Город", "Телефон"])
+    sheet.append(["Центр в Бресте", "Брест", "8 0162 21-22-23"])
+    file = tmp_path / "book.xlsx"
+    book.save(file)
+    code, printed, _ = _run(run_cli, data_dir, file)
+    assert code == 1 and "no header row in the first 20 rows of the sheet 'Пояснения'" in printed
+    assert "choose one with --sheet" in printed
+    code, printed, out = _run(run_cli, data_dir, file, "--sheet", "Пинск")
+    assert code == 1 and "no sheet 'Пинск'; the sheets are 'Пояснения', 'Брест'" in printed
+    code, printed, out = _run(run_cli, data_dir, file, "--sheet", "Брест")
+    assert code == 0, printed
+    assert "book.xlsx[Брест]:2: written to brest/tsentr-v-breste.yml" in printed

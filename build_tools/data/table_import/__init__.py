@@ -52,8 +52,13 @@ def import_table(
     table = read_table(path, sheet)
     header = find_header(table.rows, synonyms)
     if header is None:
+        where = f" of the sheet {table.name!r}" if table.sheets else ""
+        if len(table.sheets) > 1:
+            names = ", ".join(repr(n) for n in table.sheets)
+            where += f" (the workbook's sheets are {names}: choose one with --sheet)"
         raise TableInputError(
-            f"{path}: no header row in the first {HEADER_SEARCH_ROWS} rows: one row must name the "
+            f"{path}: no header row in the first {HEADER_SEARCH_ROWS} rows{where}: one row must "
+            "name the "
             "columns, with at least a name column (Название, Организация, Name) and one more "
             "(Телефон, Область, Адрес…); add your headings to build_tools/data/table_import/"
             "columns.yml or map them with --columns MAP.yml"

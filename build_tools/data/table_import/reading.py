@@ -31,6 +31,8 @@ class Table:
     name: str
     rows: list[tuple[int, list[str]]]
     notes: list[tuple[int, str]] = field(default_factory=list)
+    #: All sheets of the workbook (empty for a CSV file).
+    sheets: list[str] = field(default_factory=list)
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
@@ -87,7 +89,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         else:
             first_note = ""
         worksheet = book[sheet]
-        table = Table(sheet, [])
+        table = Table(sheet, [], sheets=list(book.sheetnames))
         if first_note:
             table.notes.append((0, first_note))
         for number, row in enumerate(worksheet.iter_rows(), 1):
