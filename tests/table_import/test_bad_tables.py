@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,29 @@ def test_a_workbook_with_several_sheets(tmp_path: Path, data_dir: Path, run_cli:
     code, printed, out = _run(run_cli, data_dir, file, "--sheet", "Брест")
     assert code == 0, printed
     assert "book.xlsx[Брест]:2: written to brest/tsentr-v-breste.yml" in printed
+
+
+def test_the_same_name_in_two_towns_is_written_and_flagged(
+    tmp_path: Path, data_dir: Path, run_cli: Runner
+) -> None:
+    table = tmp_path / "rooms.csv"
+    table.write_text(
+        "Название;Город;Телефон\r\n"
+        "Кризисная комната;Брест;8 0162 21-22-23\r\n"
+        "Кризисная комната;Пинск;8 0165 21-22-23\r\n"
+        "Кризисная комната;Пинск;8 0165 99-88-77\r\n",
+        encoding="utf-8",
+    )
+    code, printed, out = _run(run_cli, data_dir, table)
+    assert code == 0, printed
+    report = (out / "import-report.txt").read_text(encoding="utf-8")
+    assert "rooms.csv:2: written to brest/krizisnaya-komnata-brest.yml\n" in report
+    assert re.search(
+        r"rooms\.csv:3: written to brest/\S+; possible duplicate of row 2 \(the same name\)", report
+    )
+    assert (
+        "rooms.csv:4: skipped: possible duplicate of row 3 (the same name in the same place)"
+        in report
+    )
+    pinsk = next(out.rglob("krizisnaya-komnata-pinsk.yml")).read_text(encoding="utf-8")
+    assert "# To do: possible duplicate of row 2 (the same name)" in pinsk

@@ -25,6 +25,22 @@ from .values import Places
 __all__ = ["TableImportResult", "TableInputError", "import_table"]
 
 
+class TableReport(Report):
+    """The HSDS import's report, worded for the rows of a sheet."""
+
+    def text(self) -> str:
+        n = len(self.imported)
+        head = [f"Written: {n} entr{'y' if n == 1 else 'ies'}, by row of the sheet:"]
+        head += [f"  {line}" for line in self.imported]
+        lines = self.sorted_lines()
+        if lines:
+            head.append(f"Rows not written, and notes on the sheet ({len(lines)}):")
+            head += [f"  {line}" for line in lines]
+        else:
+            head.append("Every row of the sheet was written.")
+        return "\n".join(head) + "\n"
+
+
 @dataclass
 class TableImportResult:
     entries: list[ImportedEntry]
@@ -64,7 +80,7 @@ def import_table(
             "columns.yml or map them with --columns MAP.yml"
         )
     known = Known.from_data_dir(data_dir)
-    report = Report()
+    report = TableReport()
     where = path.name if table.name == path.name else f"{path.name}[{table.name}]"
     for row, message in table.notes:
         report.note(f"{where}:{row}", message)
@@ -74,14 +90,18 @@ def import_table(
             f"column {index + 1} `{heading}` is not a known heading: its values were not "
             "imported (add the heading to columns.yml, or map it with --columns)",
         )
-    entries, rows = _map_rows(table, header.row, header.fields, known, where, path, today, report)
+    flagged: dict[str, str] = {}
+    entries, rows = _map_rows(
+        table, header.row, header.fields, known, where, path, today, report, flagged
+    )
     _unique_ids(entries, known)
     files = write_entries(
         entries, out_dir, source=str(path), today=today, header=lambda e: _header(e, path, today)
     )
     for entry, file in zip(entries, files, strict=True):
         written = file.relative_to(out_dir).as_posix()
-        report.imported.append(f"{entry.source}: written to {written}")
+        flag = f"; {flagged[entry.source]}" if entry.source in flagged else ""
+        report.imported.append(f"{entry.source}: written to {written}{flag}")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     (Path(out_dir) / "import-report.txt").write_text(report.text(), encoding="utf-8")
     return TableImportResult(entries, report, files, rows)
@@ -96,11 +116,12 @@ def _map_rows(
     path: Path,
     today: _dt.date,
     report: Report,
+    flagged: dict[str, str],
 ) -> tuple[list[ImportedEntry], int]:
     places = Places.from_known(known)
     entries: list[ImportedEntry] = []
     by_phone: dict[tuple[str, str], int] = {}
-    by_name: dict[str, int] = {}
+    by_name: dict[tuple[str, str | None], int] = {}
     count = 0
     for number, cells in table.rows:
         if number <= header_row:
@@ -122,26 +143,41 @@ def _map_rows(
             report.note(at, f"skipped: {result.skipped}")
             continue
         duplicate = _duplicate(result, number, by_phone, by_name)
-        if duplicate:
+        if duplicate and duplicate[2]:
             report.note(at, f"skipped: possible duplicate of row {duplicate[0]} ({duplicate[1]})")
             continue
-        entries.append(_entry(result, at))
+        entry = _entry(result, at)
+        if duplicate:
+            flagged[at] = f"possible duplicate of row {duplicate[0]} ({duplicate[1]})"
+            entry.todo.insert(0, f"{flagged[at]}: keep one of the two files, or make them differ")
+        entries.append(entry)
     return entries, count
 
 
 def _duplicate(
-    result: RowResult, number: int, by_phone: dict[tuple[str, str], int], by_name: dict[str, int]
-) -> tuple[int, str] | None:
-    """The same phone in the same place, or the same name: the first row wins."""
+    result: RowResult,
+    number: int,
+    by_phone: dict[tuple[str, str], int],
+    by_name: dict[tuple[str, str | None], int],
+) -> tuple[int, str, bool] | None:
+    """An earlier row this one may repeat: ``(row, why, skip)``, the first row wins.
+
+    The same phone or the same name in the same place is skipped; the same name elsewhere
+    ("Кризисная комната" in two towns) is written and flagged.
+    """
     place = str(result.data.get("locality") or result.data.get("region") or "")
     for phone in sorted(result.phone_keys):
         if (place, phone) in by_phone:
-            return by_phone[(place, phone)], "the same phone in the same place"
-    if result.name_key in by_name:
-        return by_name[result.name_key], "the same name"
+            return by_phone[(place, phone)], "the same phone in the same place", True
+    if (result.name_key, place) in by_name:
+        return by_name[(result.name_key, place)], "the same name in the same place", True
     for phone in result.phone_keys:
-        by_phone[(place, phone)] = number
-    by_name[result.name_key] = number
+        by_phone.setdefault((place, phone), number)
+    first = by_name.get((result.name_key, None))  # the first row of this name, anywhere
+    by_name[(result.name_key, place)] = number
+    if first is not None:
+        return first, "the same name", False
+    by_name[(result.name_key, None)] = number
     return None
 
 
