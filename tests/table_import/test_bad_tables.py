@@ -85,16 +85,26 @@ def test_formula_cells_are_text_and_merged_cells_are_reported(
     assert "set `region:`" in pinsk
 
 
-def test_ten_thousand_rows_are_read(tmp_path: Path, data_dir: Path, run_cli: Runner) -> None:
+def test_ten_thousand_rows_are_read_and_accounted_for(
+    tmp_path: Path, data_dir: Path, run_cli: Runner
+) -> None:
+    # a thousand places, each listed ten times (as lists merged from several offices are)
     lines = [HEADER]
     for n in range(10_000):
-        lines.append(f"Центр номер {n};Брестская;8 029 1{n // 100:02d}-{n % 100:02d}-00;\r\n")
+        place = n % 1000
+        lines.append(
+            f"Центр номер {place};Брестская;8 029 1{place // 100:02d}-{place % 100:02d}-00;\r\n"
+        )
     file = tmp_path / "big.csv"
     file.write_text("".join(lines), encoding="utf-8-sig")
     code, printed, out = _run(run_cli, data_dir, file)
     assert code == 0, printed[-2000:]
-    assert len(list(out.rglob("*.yml"))) == 10_000
     assert "Read 10000 row(s)" in printed
+    assert len(list(out.rglob("*.yml"))) == 1000
+    report = (out / "import-report.txt").read_text(encoding="utf-8")
+    rows = {int(n) for n in re.findall(r"big\.csv:(\d+): (?:written|skipped)", report)}
+    assert rows == set(range(2, 10_002))
+    assert "big.csv:10001: skipped: possible duplicate of row 1001" in report
 
 
 def test_unknown_column_map_field_is_refused(
