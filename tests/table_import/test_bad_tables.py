@@ -193,3 +193,21 @@ def test_the_same_name_in_two_towns_is_written_and_flagged(
     )
     pinsk = next(out.rglob("krizisnaya-komnata-pinsk.yml")).read_text(encoding="utf-8")
     assert "# To do: possible duplicate of row 2 (the same name)" in pinsk
+
+
+def test_line_breaks_in_quoted_cells_stay_inside_comments(
+    tmp_path: Path, data_dir: Path, run_cli: Runner
+) -> None:
+    table = tmp_path / "breaks.csv"
+    table.write_text(
+        "Название;Город;Телефон;Режим работы;Примечание\r\n"
+        'Центр;"Новый\r\nгород: x";8 0162 21-22-23;"по записи\r\nid: hacked";'
+        '"строка\r\nservices: [x]"\r\n',
+        encoding="utf-8",
+    )
+    code, printed, out = _run(run_cli, data_dir, table)
+    assert code == 0, printed
+    text = next(out.rglob("*.yml")).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["id"] == "tsentr" and data["services"] == []
+    assert "`Новый город: x`" in text and "`по записи id: hacked`" in text

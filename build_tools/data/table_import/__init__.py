@@ -183,9 +183,14 @@ def _duplicate(
 
 def _entry(result: RowResult, at: str) -> ImportedEntry:
     entry = ImportedEntry(result.data, service_uuid="", source=at)
-    entry.todo.extend(result.todo)
-    entry.notes.extend(result.notes)
+    entry.todo.extend(_one_line(item) for item in result.todo)
+    entry.notes.extend(_one_line(item) for item in result.notes)
     return entry
+
+
+def _one_line(text: str) -> str:
+    """A to-do quotes cells; a line break in one must not end the YAML comment it sits in."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _header(entry: ImportedEntry, path: Path, today: _dt.date) -> list[str]:
