@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.data.model import Directory, Entry, Phone
+from build_tools.data.sources import shown_source
 
 from .wording import cost_text, hours_text, long_date, t
 
@@ -92,8 +93,7 @@ def contacts(entry: Entry) -> str:
 
 def source_text(entry: Entry) -> str:
     """The source as printed: a web address without its scheme, a long title shortened."""
-    source = (entry.source or "").removeprefix("https://").removeprefix("http://").rstrip("/")
-    return source if len(source) <= 60 else source[:59] + "…"
+    return shown_source(entry.source)
 
 
 def unconfirmed_text(entry: Entry, lang: str) -> str:

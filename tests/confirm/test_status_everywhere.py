@@ -84,6 +84,10 @@ def test_finder_records_flag_unconfirmed_entries(directory) -> None:
     flags = dict(zip(data["e"]["id"], data["e"]["flags"], strict=True))
     for entry_id, value in flags.items():
         assert bool(value & records.UNCONFIRMED) == (entry_id in UNCONFIRMED_IDS), entry_id
+    sources = dict(zip(data["e"]["id"], data["e"]["source"], strict=True))
+    shown = sources["pinsk-crisis-room"].replace("\u202f", " ")  # Babel's narrow space
+    assert shown == "example.by/list-of-centres, 15 сентября 2026 г."
+    assert sources["minsk-shelter"] == ""
 
 
 def test_feeds_carry_status_source_and_date(directory) -> None:

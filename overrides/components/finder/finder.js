@@ -312,7 +312,9 @@
     item.appendChild(heading);
     if (flags & FLAG.sample) item.appendChild(text("p", "hd-card__sample", ui.sample));
     if (flags & FLAG.unconfirmed) {
-      item.appendChild(text("p", "hd-card__unconfirmed", ui.unconfirmed));
+      var source = E.source ? E.source[position] : "";
+      item.appendChild(text("p", "hd-card__unconfirmed",
+        source ? format(ui.unconfirmed_from, { source: source }) : ui.unconfirmed));
     }
     var town = E.town[position];
     var region = E.region[position];
