@@ -20,6 +20,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.scaffold",
     "build_tools.data.hsds_import.cli",
     "build_tools.leaflets.cli",
+    "build_tools.data.table_import.cli",
+    "build_tools.confirm.call_list",
+    "build_tools.confirm.verify",
 )
 
 #: The repository root, for defaults when the command runs from another folder.

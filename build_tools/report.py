@@ -34,6 +34,8 @@ class Report:
     stale: list[dict[str, Any]] = field(default_factory=list)
     #: ``{"entry", "source"}`` of every ``status: unconfirmed`` entry (due for a call).
     unconfirmed: list[dict[str, str]] = field(default_factory=list)
+    #: Unconfirmed entries per region id (``national`` for country-wide ones), only non-zero.
+    unconfirmed_per_region: dict[str, int] = field(default_factory=dict)
     #: ``{"entry", "source"}`` of every ``status: sample`` entry.
     samples: list[dict[str, str]] = field(default_factory=list)
     #: Entries per region id (``national`` for country-wide ones), in regions.yml order.
@@ -61,6 +63,8 @@ def build_report(
             )
         if entry.is_unconfirmed:
             report.unconfirmed.append({"entry": entry.id, "source": entry.file})
+            area = "national" if entry.national else str(entry.region)
+            report.unconfirmed_per_region[area] = report.unconfirmed_per_region.get(area, 0) + 1
         elif entry.verified is not None and entry.verified < cutoff:
             report.stale.append(
                 {
@@ -156,7 +160,12 @@ def short_report(
     lines.append(f"Translations: {', '.join(gaps)}.")
     lines.append(
         f"Stale: {_plural(len(report.stale), 'entry', 'entries')} not verified for more than "
-        f"{_plural(stale_months, 'month')}."
+        f"{_plural(stale_months, 'month')}"
+        + (
+            f"; {_plural(len(report.unconfirmed), 'entry', 'entries')} not yet confirmed by phone."
+            if report.unconfirmed
+            else "."
+        )
     )
     lines.append("Details: python -m build_tools report")
     return "\n".join(lines)
@@ -188,6 +197,19 @@ def render_text(report: Report, directory: Directory) -> str:
         out.append("  none")
     for item in report.stale:
         out.append(f"  {item['source']}: verified {item['verified']} ({item['months']} months ago)")
+
+    out += ["", "Entries not yet confirmed by phone (status: unconfirmed), per region"]
+    if not report.unconfirmed:
+        out.append("  none")
+    for region_id in report.per_region:  # regions.yml order
+        count = report.unconfirmed_per_region.get(region_id, 0)
+        if not count:
+            continue
+        name = "country-wide" if region_id == "national" else directory.region(region_id).name("en")
+        out.append(f"  {count:4d}  {region_id} ({name})")
+    out.extend(f"        {item['source']}" for item in report.unconfirmed)
+    if report.unconfirmed:
+        out.append("  A list to call them: python -m build_tools call-list")
 
     out += ["", "Sample entries (refused by the publishing build)"]
     if not report.samples:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.dates import format_date
+
 from build_tools.data.model import Directory, Entry
+from build_tools.data.sources import shown_source
 
 # Flag bits of an entry (the browser reads the same numbers: finder.js FLAG).
 NATIONAL = 1
@@ -25,6 +28,8 @@ CHILDREN = 256
 SAMPLE = 512
 #: The hours are known (without this, "open now" cannot be said either way).
 HOURS_KNOWN = 1024
+#: Real, from a public source, not yet confirmed by phone: the card says "call first".
+UNCONFIRMED = 2048
 
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 
@@ -66,6 +71,8 @@ def flags(entry: Entry) -> int:
             value |= ALWAYS_OPEN
     if entry.is_sample:
         value |= SAMPLE
+    if entry.is_unconfirmed:
+        value |= UNCONFIRMED
     for who in entry.serves:
         value |= _SERVES.get(who, 0)
     return value
@@ -84,6 +91,14 @@ def hours_rules(entry: Entry) -> list[list[int]]:
         bits = sum(1 << day for day in days)
         out.append([bits] + [minute for span in spans for minute in span])
     return out
+
+
+def unconfirmed_source(entry: Entry, lang: str) -> str:
+    """ "example.by/list, 15 сентября 2026 г." for an unconfirmed entry's card; else ""."""
+    if not entry.is_unconfirmed:
+        return ""
+    day = format_date(entry.source_date, "long", locale=lang) if entry.source_date else ""
+    return ", ".join(part for part in (shown_source(entry.source), day) if part)
 
 
 def tel_from_display(display: str) -> str:
@@ -113,7 +128,7 @@ def published(directory: Directory) -> list[Entry]:
 #: Columns of the entries, in the order ``build_records`` writes them (finder.js reads the
 #: same keys). One list per column rather than one list per entry: a column holds values
 #: of one shape (ids, names, flags), which compresses about a fifth better.
-COLUMNS = ("id", "name", "services", "region", "town", "flags", "hours", "phones")
+COLUMNS = ("id", "name", "services", "region", "town", "flags", "hours", "phones", "source")
 
 
 def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict[str, Any]:
@@ -122,7 +137,8 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
     Keys: ``r`` regions ``[id, name]``, ``l`` towns ``[id, name, region position]``,
     ``s`` kinds of help ``[id, name]``, ``e`` the entries by column (:data:`COLUMNS`): ids,
     names, ``[service positions]``, region position or -1, town position or -1, flags,
-    ``[hours rules]`` and ``[phone display or [display, tel], …]``.
+    ``[hours rules]``, ``[phone display or [display, tel], …]`` and, for an unconfirmed entry,
+    where its facts come from and their date as the card shows them ("" for the others).
     """
     regions = list(directory.regions)
     region_pos = {r.id: i for i, r in enumerate(regions)}
@@ -140,6 +156,7 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
         columns["flags"].append(flags(entry))
         columns["hours"].append(hours_rules(entry))
         columns["phones"].append([phone_row(p.display, p.tel) for p in entry.phones])
+        columns["source"].append(unconfirmed_source(entry, lang))
     return {
         "r": [[r.id, r.name(lang)] for r in regions],
         "l": [[loc.id, loc.name(lang), region_pos[loc.region]] for loc in towns],

@@ -99,7 +99,7 @@ def place_height(place: PlaceView) -> float:
     for phone in place.phones:
         details = f" — {phone.details}" if phone.details else ""
         height += line_count([(phone.number, True), (details, False)], BODY_PT) * body
-    for extra in (place.contacts, place.hours):
+    for extra in (place.contacts, place.hours, place.unconfirmed):
         height += line_count([(extra, False)], BODY_PT) * body
     return height + PLACE_GAP
 

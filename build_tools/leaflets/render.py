@@ -96,6 +96,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "tel": view.tel,
             "details": details,
             "sample": bool(front.hotline and front.hotline.is_sample),
+            "unconfirmed": bool(front.hotline and front.hotline.is_unconfirmed),
         }
     emergency = [
         {
@@ -103,6 +104,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "tel": e.phones[0].tel,
             "name": _without_number(Said(*e.name.get(lang)), e.phones[0].display),
             "sample": e.is_sample,
+            "unconfirmed": e.is_unconfirmed,
         }
         for e in sorted(front.emergency, key=lambda e: e.phones[0].display)
     ]
@@ -113,8 +115,15 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "handle": f"@{handle}",
             "hours": hours_text(front.chatbot.hours, lang),
             "sample": front.chatbot.is_sample,
+            "unconfirmed": front.chatbot.is_unconfirmed,
         }
     return {"hotline": hotline, "emergency": emergency, "chatbot": chatbot}
+
+
+def _checked_key(plan: Plan) -> str:
+    """ "Details checked on" only when every printed entry was confirmed by phone."""
+    printed = (*plan.front.entries, *plan.places)
+    return "checked_as_of" if any(e.is_unconfirmed for e in printed) else "checked"
 
 
 def leaflet_html(
@@ -138,7 +147,7 @@ def leaflet_html(
         "more_text": t("more", lang, n=plan.more) if plan.more else "",
         "url": plan.url,
         "qr": qr_data_uri(plan.url),
-        "checked": t("checked", lang, date=long_date(checked, lang)) if checked else "",
+        "checked": t(_checked_key(plan), lang, date=long_date(checked, lang)) if checked else "",
         "host": urlsplit(site_url).netloc,
         "css": stylesheet("leaflet.css") if standalone else "",
         **front_context(plan.front, directory, lang),

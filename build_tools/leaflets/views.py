@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.data.model import Directory, Entry, Phone
+from build_tools.data.sources import shown_source
 
-from .wording import cost_text, hours_text, t
+from .wording import cost_text, hours_text, long_date, t
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class PlaceView:
     contacts: str
     #: Opening hours of the place when no number carries its own.
     hours: str
+    #: For a place nobody has yet confirmed by phone: where it comes from, and "call first".
+    unconfirmed: str = ""
 
 
 def phone_view(phone: Phone, lang: str, *, fallback_hours: str = "") -> PhoneView:
@@ -89,6 +92,19 @@ def contacts(entry: Entry) -> str:
     return " · ".join(parts)
 
 
+def source_text(entry: Entry) -> str:
+    """The source as printed: a web address without its scheme, a long title shortened."""
+    return shown_source(entry.source)
+
+
+def unconfirmed_text(entry: Entry, lang: str) -> str:
+    """ "Not yet confirmed by phone: from <source>, <date>; call before you go." or ""."""
+    if not entry.is_unconfirmed:
+        return ""
+    day = long_date(entry.source_date, lang) if entry.source_date else ""
+    return t("unconfirmed", lang, source=source_text(entry), date=day)
+
+
 def place_view(entry: Entry, directory: Directory, lang: str, *, with_region: bool) -> PlaceView:
     entry_hours = hours_text(entry.hours, lang)
     phones = tuple(phone_view(p, lang, fallback_hours=entry_hours) for p in entry.phones)
@@ -103,4 +119,5 @@ def place_view(entry: Entry, directory: Directory, lang: str, *, with_region: bo
         phones=phones,
         contacts=contacts(entry),
         hours="" if phones else entry_hours,
+        unconfirmed=unconfirmed_text(entry, lang),
     )

@@ -177,3 +177,41 @@ def test_cards_kept_between_keystrokes_match_a_fresh_search(browser, finder_url:
         assert len(shown) == len(set(shown)) > 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "says"),
+    [
+        (
+            "ru",
+            "Опора",
+            "Ещё не подтверждено по телефону (источник: example.by/list-of-centres, "
+            "15 сентября 2026 г.). Позвоните, прежде чем идти.",
+        ),
+        (
+            "be",
+            "Апора",
+            "Яшчэ не пацверджана па тэлефоне (крыніца: example.by/list-of-centres, "
+            "15 верасня 2026 г.). Патэлефануйце, перш чым ісці.",
+        ),
+        (
+            "en",
+            "Opora",
+            "Not yet confirmed by phone (from example.by/list-of-centres, September 15, 2026). "
+            "Call before you go.",
+        ),
+    ],
+)
+def test_an_unconfirmed_place_says_call_first_on_its_card(
+    page, finder_url: str, lang: str, query: str, says: str
+) -> None:
+    open_finder(page, finder_url, lang)
+    page.fill("#hd-finder-q", query)
+    card = page.locator(
+        "#hd-finder-results .hd-card", has=page.locator('a[href="unconfirmed-centre/"]')
+    )
+    line = card.locator(".hd-card__unconfirmed")
+    expect(line).to_have_count(1)
+    assert " ".join(line.inner_text().replace("\u202f", " ").split()) == says
+    confirmed = page.locator("#hd-finder-results .hd-card .hd-card__unconfirmed")
+    expect(confirmed).to_have_count(1)

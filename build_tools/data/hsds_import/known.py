@@ -51,6 +51,8 @@ class Known:
             known.services[_key(service_id)] = service_id
             for name in _names(service):
                 known.services[_key(name)] = service_id
+            for word in service.get("synonyms") or []:  # words spreadsheets use
+                known.services.setdefault(_key(str(word)), service_id)
         entries = data_dir / "entries"
         if entries.is_dir():
             known.entry_ids = {file.stem for file in entries.rglob("*.yml")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,7 @@ KEY_ORDER = (
     "id", "former_ids", "status", "name", "summary", "services", "national", "region",
     "locality", "address_visibility", "address", "geo", "phones", "email", "website",
     "messengers", "hours", "serves", "languages", "free", "anonymous", "wheelchair",
-    "admission", "verified",
+    "admission", "verified", "source", "source_date",
 )  # fmt: skip
 
 
@@ -57,7 +58,10 @@ def _comment(text: str) -> str:
     )
 
 
-def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
+def render(
+    entry: ImportedEntry, *, source: str, today: _dt.date, header: list[str] | None = None
+) -> str:
+    """The file's text; ``header`` replaces the HSDS lines that say where it came from."""
     data = {key: entry.data[key] for key in KEY_ORDER if key in entry.data}
     lines = [
         SCHEMA_LINE,
@@ -67,6 +71,8 @@ def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
         "# Check every value against the source, then move this file into",
         "# directory_data/entries/<folder>/ (its `verified` date is the day of the import).",
     ]
+    if header is not None:
+        lines = [SCHEMA_LINE, *(_comment(f"# {line}") for line in header)]
     lines += [_comment(f"# To do: {item}") for item in entry.todo]
     lines += [_comment(f"# Note: {item}") for item in entry.notes]
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
@@ -74,7 +80,12 @@ def render(entry: ImportedEntry, *, source: str, today: _dt.date) -> str:
 
 
 def write_entries(
-    entries: list[ImportedEntry], out_dir: Path, *, source: str, today: _dt.date
+    entries: list[ImportedEntry],
+    out_dir: Path,
+    *,
+    source: str,
+    today: _dt.date,
+    header: Callable[[ImportedEntry], list[str]] | None = None,
 ) -> list[Path]:
     """One file per entry in ``out_dir/<region or national or unsorted>/<id>.yml``.
 
@@ -90,7 +101,8 @@ def write_entries(
         if not _SAFE_NAME.match(str(entry.data["id"])):
             raise ValueError(f"not a file name: {entry.data['id']!r}")  # ids are checked before
         path = Path(out_dir) / folder / f"{entry.data['id']}.yml"
-        pending.append((path, render(entry, source=source, today=today)))
+        lines = header(entry) if header else None
+        pending.append((path, render(entry, source=source, today=today, header=lines)))
     for path, text in pending:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -32,6 +32,14 @@ _SUSPENDED = {
     "be": "Часова не працуе",
     "en": "Temporarily not working",
 }
+#: The alert of an entry nobody has yet confirmed by phone (the source's date is added).
+_UNCONFIRMED = {
+    "ru": "Не подтверждено по телефону: сведения из источника {source} ({date}). Позвоните, "
+    "прежде чем идти.",
+    "be": "Не пацверджана па тэлефоне: звесткі з крыніцы {source} ({date}). Патэлефануйце, "
+    "перш чым ісці.",
+    "en": "Not yet confirmed by phone: taken from {source} ({date}). Call before you go.",
+}
 _TAXONOMY_NAMES = {
     v.SERVICES_TAXONOMY: {"ru": "Виды помощи", "be": "Віды дапамогі", "en": "Kinds of help"},
     v.AREAS_TAXONOMY: {"ru": "Регионы", "be": "Рэгіёны", "en": "Regions"},
@@ -184,7 +192,7 @@ class _Builder:
             fees_description=_FREE[lang] if entry.free else None,
             eligibility_description=", ".join(entry.serves),
             assured_date=entry.verified.isoformat() if entry.verified else None,
-            alert=_SUSPENDED[lang] if entry.status == "suspended" else None,
+            alert=_alert(entry, lang),
         )
         for service in entry.services:
             self.attribute("service", service_id, service, taxonomy=v.SERVICES_TAXONOMY)
@@ -351,3 +359,13 @@ def _language_name(code: str, lang: str) -> str:
         return Locale.parse(lang).languages.get(code, code)
     except ValueError:
         return code
+
+
+def _alert(entry: Entry, lang: str) -> str | None:
+    """What a reader must know before going: closed for now, or not yet confirmed by phone."""
+    if entry.status == "suspended":
+        return _SUSPENDED[lang]
+    if entry.is_unconfirmed:
+        day = entry.source_date.isoformat() if entry.source_date else "?"
+        return _UNCONFIRMED[lang].format(source=entry.source or "?", date=day)
+    return None

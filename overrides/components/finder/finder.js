@@ -23,7 +23,8 @@
   // Flag bits: the same numbers as build_tools/finder/records.py.
   var FLAG = {
     national: 1, free: 2, anonymous: 4, wheelchair: 8, wheelchairLimited: 16,
-    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024
+    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024,
+    unconfirmed: 2048
   };
   // Words that narrow nothing (build_tools/finder/tokens.py STOP_WORDS, left out of the index
   // too); everything else a person types must match.
@@ -310,6 +311,11 @@
     heading.appendChild(link);
     item.appendChild(heading);
     if (flags & FLAG.sample) item.appendChild(text("p", "hd-card__sample", ui.sample));
+    if (flags & FLAG.unconfirmed) {
+      var source = E.source ? E.source[position] : "";
+      item.appendChild(text("p", "hd-card__unconfirmed",
+        source ? format(ui.unconfirmed_from, { source: source }) : ui.unconfirmed));
+    }
     var town = E.town[position];
     var region = E.region[position];
     var where = flags & FLAG.national ? ui.nationwide

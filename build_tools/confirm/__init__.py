@@ -1,0 +1,1 @@
+"""Keeping entries true: the list of places due for a call, and stamping a confirmed one."""
