@@ -42,6 +42,8 @@ class Report:
     per_region: dict[str, int] = field(default_factory=dict)
     #: Entries per kind of help, in services.yml order.
     per_service: dict[str, int] = field(default_factory=dict)
+    #: Per region id (``national`` first): entries per kind of help, only the kinds it has.
+    coverage: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def build_report(
@@ -82,9 +84,21 @@ def build_report(
         report.per_region[region.id] = len(directory.in_region(region.id))
     for service in directory.services:
         report.per_service[service.id] = len(directory.with_service(service.id))
+    report.coverage = coverage(directory)
     if content_dir is not None:
         report.page_translations = missing_pages(Path(content_dir))
     return report
+
+
+def coverage(directory: Directory) -> dict[str, dict[str, int]]:
+    """How many entries each region has of each kind of help (what a region lacks shows)."""
+    areas = [("national", directory.national())]
+    areas += [(region.id, directory.in_region(region.id)) for region in directory.regions]
+    table = {}
+    for area, entries in areas:
+        counts = {s.id: sum(s.id in e.services for e in entries) for s in directory.services}
+        table[area] = {service: n for service, n in counts.items() if n}
+    return table
 
 
 def missing_translations(entry: Entry) -> dict[str, list[str]]:
@@ -223,7 +237,25 @@ def render_text(report: Report, directory: Directory) -> str:
     out += ["", "Entries per kind of help"]
     for service_id, count in report.per_service.items():
         out.append(f"  {count:4d}  {service_id} ({directory.service(service_id).name('en')})")
+    out += _coverage_lines(report, directory)
     return "\n".join(out)
+
+
+def _coverage_lines(report: Report, directory: Directory) -> list[str]:
+    """Per region: what it has, how much of it is unconfirmed, and which kinds it has none of."""
+    out = ["", "Coverage: kinds of help per region (the national lines serve every region)"]
+    for area, counts in report.coverage.items():
+        total = report.per_region.get(area, 0)
+        name = "country-wide" if area == "national" else directory.region(area).name("en")
+        unconfirmed = report.unconfirmed_per_region.get(area, 0)
+        head = f"  {area} ({name}): {_plural(total, 'entry', 'entries')}"
+        out.append(head + (f", {unconfirmed} not yet confirmed by phone" if unconfirmed else ""))
+        if counts:
+            out.append("      has: " + ", ".join(f"{s} {n}" for s, n in counts.items()))
+        if area != "national":
+            missing = [s.id for s in directory.services if s.id not in counts]
+            out.append("      none yet: " + (", ".join(missing) if missing else "-"))
+    return out
 
 
 def to_json(report: Report) -> str:

@@ -9,6 +9,7 @@ sitemap like every page.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -72,7 +73,9 @@ def directory_pages(
             L=L,
             finder=Markup(slots.get("finder", "")),
             national=national,
-            regions=[(r, len(by_region[r.id])) for r in directory.regions],
+            regions=[
+                (r, len(by_region[r.id]), _last_call(by_region[r.id])) for r in directory.regions
+            ],
             services=[(s, len(by_service[s.id])) for s in directory.services],
         )
 
@@ -86,6 +89,12 @@ def directory_pages(
     for entry in directory.entries:
         pages.append(_entry_page(L, entry, page_root))
     return pages
+
+
+def _last_call(entries: list[Entry]) -> _dt.date | None:
+    """The newest day any of ``entries`` was confirmed by phone (None: none has been yet)."""
+    days = [e.verified for e in entries if e.verified]
+    return max(days) if days else None
 
 
 def _html(text: str) -> str:
@@ -185,7 +194,14 @@ def _service_page(
         by_key = {g.region: g for g in groups}
         for entry in entries:
             by_key[None if entry.national else entry.region].entries.append(entry)
-        return render("service.html", L=L, service=service, groups=[g for g in groups if g.entries])
+        local = sum(not e.national for e in entries)
+        return render(
+            "service.html",
+            L=L,
+            service=service,
+            local=local,
+            groups=[g for g in groups if g.entries],
+        )
 
     return GeneratedPage(
         f"directory/services/{service.id}/index.md",

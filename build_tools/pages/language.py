@@ -93,6 +93,12 @@ class PageLanguage:
         """ "Сведения проверены 20 октября 2026 г.", the date by Babel in the page's language."""
         return _verified(day, self.code, str(self.w["verified"]))
 
+    def region_checked(self, day: _dt.date | None) -> Markup:
+        """ "последняя проверка по телефону — 20 октября 2026 г." or "not yet confirmed"."""
+        if day is None:
+            return Markup.escape(str(self.w["region_unchecked"]))
+        return _verified(day, self.code, str(self.w["region_checked"]))
+
     def unconfirmed(self, entry: Entry) -> Markup:
         """Where an unconfirmed entry's facts come from and as of when, and: call first."""
         phrase = str(self.w["unconfirmed"])

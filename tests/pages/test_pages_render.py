@@ -101,9 +101,9 @@ def test_the_home_lists_national_services_every_region_and_kind(rendered, lang: 
 
 def test_the_home_counts_the_entries_of_each_region(rendered) -> None:
     home = rendered["ru"]["directory/index.md"]
-    assert re.search(r'regions/brest/"[^>]*>Брестская область</a> <span[^>]*>3 службы<', home)
+    assert re.search(r'regions/brest/"[^>]*>Брестская область</a> <span[^>]*>3 службы;', home)
     en = rendered["en"]["directory/index.md"]
-    assert re.search(r'regions/minsk-city/"[^>]*>Minsk</a> <span[^>]*>4 services<', en)
+    assert re.search(r'regions/minsk-city/"[^>]*>Minsk</a> <span[^>]*>4 services;', en)
 
 
 def test_region_page_groups_by_town_and_kind(rendered) -> None:
