@@ -64,8 +64,11 @@ class Sent:
 
     method: str
     message_id: int
+    #: The text as the person reads it (tags gone, entities decoded).
     text: str
     buttons: list[list[tuple[str, str]]]
+    #: The text as the bot sent it (Telegram HTML).
+    html: str = ""
     at: float = field(default_factory=time.perf_counter)
 
     def labels(self) -> list[str]:
@@ -189,6 +192,15 @@ class StandIn:
         }
         return await self.push(chat, {"callback_query": query})
 
+    async def wait_for(
+        self, chat: int, done: Callable[[list[Sent]], bool], timeout: float = 30
+    ) -> list[Sent]:
+        """The chat's sent and edited messages, once ``done`` says they are complete."""
+        assert self._changed is not None
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: done(self.sent[chat])), timeout)
+            return list(self.sent[chat])
+
     async def wait_sent(self, chat: int, count: int, timeout: float = 20) -> list[Sent]:
         """The chat's first ``count`` sent or edited messages (waits for them)."""
         assert self._changed is not None
@@ -256,7 +268,9 @@ class StandIn:
         }
         if markup:
             message["reply_markup"] = markup
-        await self._record(chat, message, Sent("sendMessage", message_id, text, buttons))
+        await self._record(
+            chat, message, Sent("sendMessage", message_id, _plain(text), buttons, text)
+        )
         return message
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
@@ -275,7 +289,9 @@ class StandIn:
         message.pop("reply_markup", None)
         if markup:
             message["reply_markup"] = markup
-        await self._record(chat, message, Sent("editMessageText", message_id, text, buttons))
+        await self._record(
+            chat, message, Sent("editMessageText", message_id, _plain(text), buttons, text)
+        )
         return message
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
