@@ -186,8 +186,10 @@ class Conversations:
 
     def _region(self, chat: int, state: State, code: str) -> list[Reply]:
         catalogue = self.catalogue()
-        state.region = None if code == "*" else catalogue.region_by_code(code)
-        state.locality = None
+        region = None if code == "*" else catalogue.region_by_code(code)
+        if code != "*" and region is None:  # a region no longer in the data
+            return [self.region_choice(state, with_towns=False)]
+        state.region, state.locality = region, None
         return self.results(state, 0)
 
     def _town_region(self, chat: int, state: State, code: str) -> list[Reply]:
