@@ -97,18 +97,24 @@ class Catalogue:
         """
         wanted = set(services)
         found = [e for e in self.shown_entries() if not wanted or wanted & set(e.services)]
+        # a hidden place's town is not told, not even by listing it under that town
+        town = {e.id: e.locality if e.address_visibility != "hidden" else None for e in found}
         if region is None:
             local = [e for e in found if not e.national]
         elif locality is not None:
-            local = [e for e in found if not e.national and e.locality == locality]
-            local += [e for e in found if not e.national and e.region == region and not e.locality]
+            local = [e for e in found if not e.national and town[e.id] == locality]
+            local += [e for e in found if not e.national and e.region == region and not town[e.id]]
         else:
             local = [e for e in found if not e.national and e.region == region]
         national = [e for e in found if e.national]
         return local + national
 
     def localities_with_entries(self, region_id: str) -> list[str]:
-        used = {e.locality for e in self.shown_entries() if e.region == region_id}
+        used = {
+            e.locality
+            for e in self.shown_entries()
+            if e.region == region_id and e.address_visibility != "hidden"
+        }
         return [loc.id for loc in self.directory.region(region_id).localities if loc.id in used]
 
     def page_url(self, entry: Entry, lang: str) -> str:
