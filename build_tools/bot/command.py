@@ -20,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``bot`` to the command line."""
     parser = subparsers.add_parser(
         "bot",
+        # no abbreviations: `--token SECRET` must fail, not be read as `--token-file SECRET`
+        allow_abbrev=False,
         help="run the Telegram chatbot from the directory data (long polling)",
         description=(
             f"Run the Telegram chatbot. The token comes from ${TOKEN_VARIABLE} or --token-file. "

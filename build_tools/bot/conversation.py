@@ -69,7 +69,7 @@ class Conversations:
         now: Callable[[], _dt.datetime | None] = lambda: None,
     ) -> None:
         self.catalogue = catalogue
-        self.memory = memory or Memory()
+        self.memory = memory if memory is not None else Memory()
         self.now = now
 
     # -- what arrives
