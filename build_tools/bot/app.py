@@ -163,8 +163,12 @@ def build_dispatcher(
             await query.answer()
             return
         answer = conversations.tap(chat, query.data or "")
-        await query.answer(answer.toast[:200] or None)
-        await send(bot, chat, answer.replies, edit=message)
+
+        # the button stops spinning while the answer is on its way
+        async def acknowledge() -> None:
+            await query.answer(answer.toast[:200] or None)
+
+        await asyncio.gather(acknowledge(), send(bot, chat, answer.replies, edit=message))
 
     @router.errors()
     async def on_error(event: ErrorEvent) -> bool:

@@ -412,6 +412,6 @@ class StandInThread:
     def url(self) -> str:
         return self.server.url
 
-    def call(self, make: Callable[..., Any], *args: Any, timeout: float = 60) -> Any:
+    def call(self, make: Callable[..., Any], *args: Any, timeout: float = 180) -> Any:
         future = asyncio.run_coroutine_threadsafe(make(*args), self.loop)
         return future.result(timeout)

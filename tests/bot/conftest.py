@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,7 @@ class Person:
             new = sent[before:]
             return bool(new) and (bool(new[-1].buttons) or not expect_buttons)
 
-        sent = self.run.standin.call(self.server.wait_for, self.chat, done)
+        sent = self.run.standin.call(self.server.wait_for, self.chat, done, 90)
         return sent[before:]
 
     def send(self, text: str, expect_buttons: bool = True) -> list[Sent]:
@@ -119,6 +120,13 @@ def start_bot(root: Path, data_dir: Path, *extra: str) -> tuple[StandInThread, B
             command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
         )
     run = BotRun(standin, process, root, data_dir, log_file)
+    # starting aiogram takes seconds, and many more on a busy machine: wait until it polls
+    deadline = time.monotonic() + 300
+    while standin.server.calls["getUpdates"] == 0:
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_bot(run)
+            raise AssertionError(f"the bot did not start:\n{run.log()}")
+        time.sleep(0.1)
     return standin, run
 
 
