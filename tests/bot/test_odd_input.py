@@ -11,7 +11,7 @@ import asyncio
 import time
 
 from build_tools.bot.standin import Sent
-from tests.bot.conftest import BotRun
+from tests.bot.conftest import TOKEN, BotRun
 
 LANGUAGE_BUTTONS = ["Русский", "Беларуская", "English"]
 #: A word typed by the people in these tests, to be looked for in the log and on disk.
@@ -144,6 +144,7 @@ def test_nothing_about_the_chats_in_the_log_or_on_disk(bot: BotRun) -> None:
     for chat in bot.chats:
         assert str(chat) not in log
     assert SECRET not in log and "he took my phone" not in log
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
     written = [
         p
         for folder in ("work", "home", "tmp")
