@@ -126,26 +126,26 @@ class Catalogue:
     def match_text(self, text: str) -> tuple[str | None, str | None, str | None]:
         """(region, locality, service) named in a message, in any language, if any.
 
-        Words are compared by their beginnings, so «в Бресте» finds Брест and «кризисную
-        комнату» finds «Кризисная комната».
+        Words are compared by their beginnings, so «в Бресте» finds Брест, «психолог» finds
+        «Психологическая помощь». The name that matches more of its words wins («Минская
+        область» over «Минск»); on a tie a town wins over a region.
         """
         words = _words(text[:300])
         if not words:
             return None, None, None
-        locality = region = service = None
+        places: list[tuple[int, int, str, str | None]] = []
         for r in self.directory.regions:
             for loc in r.localities:
-                if _names_match(loc.name, words):
-                    locality, region = loc.id, r.id
-                    break
-            if locality:
-                break
-        if region is None:
-            region = next(
-                (r.id for r in self.directory.regions if _names_match(r.name, words)), None
-            )
-        service = next((s.id for s in self.directory.services if _names_match(s.name, words)), None)
-        return region, locality, service
+                places.append((_score(loc.name, words), 1, r.id, loc.id))
+            places.append((_score(r.name, words), 0, r.id, None))
+        score, _, region, locality = max(places, key=lambda p: (p[0], p[1]), default=(0,) * 4)
+        kinds = [(_score(s.name, words), s.id) for s in self.directory.services]
+        best, service = max(kinds, key=lambda k: k[0], default=(0, None))
+        return (
+            (region if score else None),
+            (locality if score else None),
+            (service if best else None),
+        )
 
 
 def load_catalogue(
@@ -232,16 +232,18 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
-def _names_match(name: Text, words: list[str]) -> bool:
-    """Every long-enough word of the name (in some language) begins a word of the message."""
+def _score(name: Text, words: list[str]) -> int:
+    """How many words of the name (in its best language) the message has; 0 unless the
+    name's first word is among them."""
+    best = 0
     for value in name.values.values():
         parts = [p for p in _words(value) if len(p) >= 3]
-        if parts and all(any(_same_stem(p, w) for w in words) for p in parts):
-            return True
-    return False
+        if parts and any(_same_stem(parts[0], w) for w in words):
+            best = max(best, sum(any(_same_stem(p, w) for w in words) for p in parts))
+    return best
 
 
 def _same_stem(name_word: str, word: str) -> bool:
-    """«брест» ~ «бресте», «кризисная» ~ «кризисную»: the start, less a short ending."""
-    stem = name_word[: max(4, len(name_word) - 2)] if len(name_word) > 4 else name_word
-    return word.startswith(stem) and len(word) - len(name_word) <= 4
+    """«брест» ~ «бресте», «психологическая» ~ «психолог»: a long enough common beginning."""
+    need = len(name_word) if len(name_word) <= 4 else max(4, min(len(name_word) - 2, 6))
+    return len(word) >= need and word[:need] == name_word[:need]

@@ -116,3 +116,22 @@ def test_the_command_line_has_no_token_option_and_says_what_to_do() -> None:
     assert missing.returncode == 1
     assert f"no bot token: set {TOKEN_VARIABLE}" in missing.stdout
     assert "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("кризисная комната в Пинске", ("brest", "pinsk", "crisis-room")),
+        ("у Пінску", ("brest", "pinsk", None)),
+        ("Брэст", ("brest", "brest", None)),
+        ("брестская область", ("brest", None, None)),
+        ("Vitebsk shelter", ("vitebsk", "vitebsk", "shelter")),
+        ("нужен психолог", (None, None, "psychological")),
+        ("чат", (None, None, "chat")),
+        ("мне плохо, помогите", (None, None, None)),
+        ("минута", (None, None, None)),
+        ("", (None, None, None)),
+    ],
+)
+def test_typed_towns_and_kinds_of_help(catalogue, typed: str, found: tuple) -> None:
+    assert catalogue.match_text(typed) == found
