@@ -79,6 +79,10 @@ class Catalogue:
     def service_by_code(self, code: str) -> str | None:
         return self._codes.get(("s", code))
 
+    def step_by_code(self, code: str) -> GuideStep | None:
+        step_id = self._codes.get(("g", code))
+        return self.steps.get(step_id) if step_id else None
+
     # -- what is shown
 
     def shown_entries(self) -> Iterable[Entry]:
@@ -186,6 +190,8 @@ def load_catalogue(
             codes["l", _code(loc.id)] = loc.id
     for service in directory.services:
         codes["s", _code(service.id)] = service.id
+    for step_id in steps:
+        codes["g", _code(step_id)] = step_id
     return Catalogue(
         directory=directory,
         steps=MappingProxyType(steps),

@@ -173,7 +173,7 @@ class Conversations:
     def _guide_answer(self, chat: int, state: State, arg: str) -> list[Reply]:
         catalogue = self.catalogue()
         step_id, _, index = arg.rpartition(".")
-        step = catalogue.steps.get(step_id)
+        step = catalogue.step_by_code(step_id)
         if step is None or not index.isdigit() or int(index) >= len(step.answers):
             return [self.menu(state, say(state.lang, "expired"))]
         answer = step.answers[int(index)]
@@ -271,7 +271,7 @@ class Conversations:
                 any_label=step.any_label(lang),
             )
         rows = tuple(
-            (self._button(state, answer.label(lang), "A", f"{step.id}.{i}"),)
+            (self._button(state, answer.label(lang), "A", f"{catalogue.code(step.id)}.{i}"),)
             for i, answer in enumerate(step.answers)
         )
         return Reply(esc(step.question(lang)), (*rows, self._home_row(state)), edit=True)

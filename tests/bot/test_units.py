@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,24 @@ def test_the_command_line_has_no_token_option_and_says_what_to_do() -> None:
 )
 def test_typed_towns_and_kinds_of_help(catalogue, typed: str, found: tuple) -> None:
     assert catalogue.match_text(typed) == found
+
+
+def test_buttons_fit_telegram_with_long_ids(tmp_path: Path) -> None:
+    """Telegram takes at most 64 bytes of button data; editors' ids may be longer."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DIRECTORY, data)
+    long_step = "what-kind-of-help-would-be-the-most-useful-to-you-at-this-moment"
+    guide = (REPO / "directory_data" / "guide.yml").read_text(encoding="utf-8")
+    (data / "guide.yml").write_text(
+        guide.replace("id: help", f"id: {long_step}").replace("next: help", f"next: {long_step}"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(data, site_url="https://help.example.org", allow_samples=True)
+    assert long_step in catalogue.steps
+    talk = Conversations(lambda: catalogue)
+    reply = talk.tap(9, "-:en:L:en").replies[-1]
+    for label in ("Find help (3 questions)", "No", "A psychologist"):
+        data_of = {b.label: b.data for row in reply.buttons for b in row}
+        assert all(len(d.encode()) <= 64 for d in data_of.values()), data_of
+        reply = talk.tap(9, data_of[label]).replies[-1]
+    assert reply.text == "Where are you?"  # the long step's answer was understood
