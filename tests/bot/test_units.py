@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import shutil
 import subprocess
@@ -78,6 +79,16 @@ def test_card_of_a_sample_says_it_is_an_example(catalogue) -> None:
     sample = catalogue.directory.entry("vitebsk-sample-shelter")
     text = entry_text(catalogue, sample, "en", _dt.datetime(2026, 11, 30, 12, tzinfo=MINSK))
     assert "⚠ Example, not a real service" in text
+
+
+def test_card_of_an_unconfirmed_entry_says_so(catalogue) -> None:
+    entry = dataclasses.replace(
+        catalogue.directory.entry("pinsk-crisis-room"), status="unconfirmed"
+    )
+    for lang, words in (("ru", "Сведения ещё не подтверждены по телефону"), ("en", "Not yet")):
+        assert f"⚠ {words}" in entry_text(catalogue, entry, lang)
+    confirmed = entry_text(catalogue, catalogue.directory.entry("pinsk-crisis-room"), "en")
+    assert "⚠" not in confirmed
 
 
 def test_samples_are_refused_unless_allowed() -> None:
