@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.table_import.cli",
     "build_tools.confirm.call_list",
     "build_tools.confirm.verify",
+    "build_tools.bot.command",
 )
 
 #: The repository root, for defaults when the command runs from another folder.

@@ -10,7 +10,8 @@ Figures, each with its target:
 - the finder at 1,000 and 4,000 entries in headless Chromium, per language; Material's own
   search index over the same pages for comparison;
 - page weight of the home, a region page and an entry page;
-- leaflet generation for every region in three languages.
+- leaflet generation for every region in three languages;
+- the chatbot's reply time (p50, p95) with 200 chats at once on loopback.
 
 A part that cannot run (a stage not built yet, no browser) is reported as "not measured"
 with the reason; the rest still runs. Writes docs/benchmark.md and bench-out/benchmark.json.
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.bench import builds
+from build_tools.bench.bot_latency import measure_bot
 from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
 from build_tools.bench.generate import GeneratedDirectory, generate
 from build_tools.bench.machine import describe
@@ -109,6 +111,7 @@ def run(report: Report, work: Path, sizes: list[int]) -> None:
     measure_finder(report, sites, reference)
     measure_weight(report.section("Page weight (first visit, gzipped)"), sites.get(reference))
     measure_leaflets(report.section("Leaflets"), work, data.get(reference))
+    measure_bot(report.section("Chatbot"))
 
 
 # ---------------------------------------------------------------------------- validation

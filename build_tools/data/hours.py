@@ -170,3 +170,16 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _covers_week(intervals: list[tuple[int, int]]) -> bool:
     return len(intervals) == 1 and intervals[0][0] == 0 and intervals[0][1] >= WEEK_MINUTES
+
+
+def open_at(hours: Hours, minute_of_week: int) -> bool:
+    """Whether a place is open at ``minute_of_week`` (0 = Monday 00:00, Minsk time).
+
+    Intervals that run past Sunday midnight are wrapped into the start of the week. Used by
+    the chatbot, which says "open now" on the server rather than in a browser.
+    """
+    minute = minute_of_week % WEEK_MINUTES
+    return any(
+        iv.start <= minute < iv.end or iv.start <= minute + WEEK_MINUTES < iv.end
+        for iv in hours.intervals
+    )
