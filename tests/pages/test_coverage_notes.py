@@ -21,9 +21,9 @@ FEW = {
     "en": "The directory lists few local services here so far",
 }
 NONE = {
-    "ru": "Пока здесь нет ни одной службы",
-    "be": "Пакуль тут няма ніводнай службы",
-    "en": "There are no services here yet",
+    "ru": "В справочнике пока нет местных служб",
+    "be": "У даведніку пакуль няма мясцовых службаў",
+    "en": "The directory lists no local services here yet",
 }
 
 
