@@ -20,7 +20,7 @@ from build_tools.bot.catalogue import Catalogue
 from build_tools.components import ui_strings
 from build_tools.data.hours import open_at
 from build_tools.data.model import DEFAULT_LANGUAGE, Entry, Hours, Phone
-from build_tools.pages.hours_text import hours_text
+from build_tools.hours_text import hours_text
 from build_tools.pages.words import words
 
 
