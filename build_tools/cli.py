@@ -11,7 +11,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 #: Modules that add a sub-command, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -25,21 +24,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.confirm.verify",
     "build_tools.bot.command",
 )
-
-#: The repository root, for defaults when the command runs from another folder.
-REPO = Path(__file__).resolve().parents[1]
-
-
-def default_data_dir() -> Path:
-    """``directory_data`` of the current folder if there is one, else the repository's."""
-    here = Path("directory_data")
-    return here if here.is_dir() else REPO / "directory_data"
-
-
-def default_content_dir(data_dir: Path) -> Path | None:
-    """The ``content`` folder beside the data folder, when it exists."""
-    content = Path(data_dir).parent / "content"
-    return content if content.is_dir() else None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -282,9 +282,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_content_dir, default_data_dir
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import count_text, format_problems
+    from build_tools.paths import default_content_dir, default_data_dir
 
     data_dir = args.data_dir or default_data_dir()
     content_dir = args.content or default_content_dir(data_dir)

@@ -86,7 +86,7 @@ def default_site_url() -> str:
     """``site_url`` of mkdocs.yml (with its ``!ENV`` default), so links match the site."""
     from mkdocs.utils.yaml import yaml_load
 
-    from build_tools.cli import REPO
+    from build_tools.paths import REPO
 
     env = os.environ.get("SITE_URL")
     if env:
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from build_tools.bot.app import Settings, quiet_logging
     from build_tools.bot.app import run as serve
     from build_tools.bot.catalogue import CatalogueError
-    from build_tools.cli import default_data_dir
+    from build_tools.paths import default_data_dir
 
     token, where = read_token(args.token_file)
     if token is None:

@@ -185,9 +185,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import count_text, format_problems
+    from build_tools.paths import default_data_dir
 
     data_dir = args.data or default_data_dir()
     result = validate_directory(data_dir)

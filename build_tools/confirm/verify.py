@@ -98,7 +98,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
+    from build_tools.paths import default_data_dir
 
     try:
         day = _dt.date.fromisoformat(args.date) if args.date else _dt.date.today()

@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
+    from build_tools.paths import default_data_dir
 
     data_dir: Path = args.data or default_data_dir()
     regions, services = _known(data_dir)

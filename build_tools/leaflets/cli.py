@@ -53,7 +53,7 @@ def site_url_default() -> str:
     """``SITE_URL`` as the build sees it, else the default written in mkdocs.yml."""
     if os.environ.get("SITE_URL"):
         return os.environ["SITE_URL"]
-    from build_tools.cli import REPO
+    from build_tools.paths import REPO
 
     config = REPO / "mkdocs.yml"
     if config.is_file():
@@ -71,9 +71,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import format_problems
+    from build_tools.paths import default_data_dir
 
     from . import build
 

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
+    from build_tools.paths import default_data_dir
 
     from . import ImportInputError, import_hsds
 
