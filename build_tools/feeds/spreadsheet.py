@@ -14,6 +14,7 @@ from pathlib import Path
 
 from build_tools.data.model import LANGUAGES, Directory, Entry, Text
 
+from .status import CSV_COLUMNS, csv_cells
 from .urls import SiteUrls
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,6 +60,7 @@ def columns() -> list[str]:
         "source",
         "source_date",
         *per_lang("url"),
+        *CSV_COLUMNS,
     ]
 
 
@@ -130,6 +132,7 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
             row[f"address_{lang}"] = _own(entry.address, lang)
     if entry.address_public and entry.geo is not None:
         row["lat"], row["lon"] = entry.geo.lat, entry.geo.lon
+    row.update(csv_cells(directory, entry.id))
     return row
 
 
