@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from build_tools.data.availability import has_places
 from build_tools.data.model import Directory, Entry
 
 # Flag bits of an entry (the browser reads the same numbers: finder.js FLAG).
@@ -25,6 +26,8 @@ CHILDREN = 256
 SAMPLE = 512
 #: The hours are known (without this, "open now" cannot be said either way).
 HOURS_KNOWN = 1024
+#: A crisis room or shelter: its card says whether it has free places (availability.js).
+PLACES = 2048
 
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 
@@ -68,6 +71,8 @@ def flags(entry: Entry) -> int:
         value |= SAMPLE
     for who in entry.serves:
         value |= _SERVES.get(who, 0)
+    if has_places(entry):
+        value |= PLACES
     return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,3 +186,26 @@ def test_publishing_only_status_json_changes_a_built_page(page, url: str, site: 
         file.write_text(original, encoding="utf-8")
     fetched = [u for u in page.requests_seen if u.endswith("status.json")]
     assert fetched and all(u.startswith(url) for u in fetched)
+
+
+def _shown(page) -> list[str]:
+    links = page.locator("#hd-finder-results .hd-card__name a")
+    return [
+        h.rstrip("/") for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    ]
+
+
+def test_the_finder_shows_free_places_and_filters_on_them(page, url: str) -> None:
+    _open(page, url, "en/directory/", REPORTED + _dt.timedelta(hours=2))
+    expect(page.locator("#hd-finder-status")).to_have_text("", timeout=15000)
+    page.fill("#hd-finder-q", "crisis")
+    card = page.locator(".hd-card", has=page.locator('a[href="brest-crisis-room/"]'))
+    expect(card.locator(".helpdir-availability__state")).to_have_text(re.compile("^Places free: 2"))
+    page.fill("#hd-finder-q", "")
+    page.locator(".hd-finder__filters summary").click()
+    page.check('[data-filter="free_places"]')
+    expect(page.locator("#hd-finder-results .hd-card")).to_have_count(1)
+    assert _shown(page) == ["brest-crisis-room"]
+    # three days on, with the page still open: nothing is known to be free any more
+    page.clock.run_for(3 * 24 * 3600 * 1000)
+    expect(page.locator("#hd-finder-results .hd-card")).to_have_count(0)

@@ -8,7 +8,8 @@
    page's limit (data-max-age-hours). Without the file (offline, or not published), the
    page's own reports are judged the same way. Nothing is stored and nothing is sent.
 
-   The finder's cards use window.helpdirAvailability to make and filter the same lines. */
+   The finder's cards use window.helpdirAvailability to make and filter the same lines; the
+   event "helpdir:availability" on document says the lines were judged again. */
 (function () {
   "use strict";
 
@@ -27,7 +28,6 @@
   }
   /* Reports from status.json once it has been read (it then replaces the page's own). */
   var fileReports = null;
-  var listeners = [];
 
   function two(n) {
     return (n < 10 ? "0" : "") + n;
@@ -102,11 +102,7 @@
 
   function update() {
     document.querySelectorAll("[data-availability]").forEach(paint);
-    listeners.forEach(function (listener) {
-      try {
-        listener();
-      } catch (error) { /* one listener's fault does not stop the others */ }
-    });
+    document.dispatchEvent(new CustomEvent("helpdir:availability"));
   }
 
   window.helpdirAvailability = {
@@ -114,9 +110,6 @@
     element: element,
     isFree: function (id) {
       return describe(id).state === "free";
-    },
-    onChange: function (listener) {
-      listeners.push(listener);
     }
   };
 

@@ -23,7 +23,8 @@
   // Flag bits: the same numbers as build_tools/finder/records.py.
   var FLAG = {
     national: 1, free: 2, anonymous: 4, wheelchair: 8, wheelchairLimited: 16,
-    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024
+    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024,
+    places: 2048
   };
   // Words that narrow nothing (build_tools/finder/tokens.py STOP_WORDS, left out of the index
   // too); everything else a person types must match.
@@ -272,6 +273,7 @@
     }
     if (f.checked.always && !(flags & FLAG.always)) return false;
     if (f.checked.open_now && !isOpen(position, now)) return false;
+    if (f.checked.free_places && !hasFreePlaces(position)) return false;
     return true;
   }
 
@@ -289,6 +291,27 @@
     els.town.value = keep;
     if (els.town.value !== keep) els.town.value = "";
   }
+
+  // ------------------------------------------------------------------ free places today
+  // The availability component (overrides/components/availability/availability.js) judges
+  // each report on this device and says when it learns something new; the finder only asks.
+
+  function hasFreePlaces(position) {
+    var places = window.helpdirAvailability;
+    return Boolean(state.data.e.flags[position] & FLAG.places) && Boolean(places) &&
+      places.isFree(state.data.e.id[position]);
+  }
+
+  function placesLine(position) {
+    var places = window.helpdirAvailability;
+    if (!(state.data.e.flags[position] & FLAG.places) || !places) return null;
+    return places.element(state.data.e.id[position]);
+  }
+
+  document.addEventListener("helpdir:availability", function () {
+    var box = root.querySelector('[data-filter="free_places"]');
+    if (state.data && box && box.checked) update();
+  });
 
   // ------------------------------------------------------------------ cards
 
@@ -328,6 +351,8 @@
     if (flags & FLAG.anonymous) badges.push(ui.anonymous);
     var line = [hours].concat(badges).filter(Boolean).join(" · ");
     if (line) item.appendChild(text("p", "hd-card__hours", line));
+    var places = placesLine(position);
+    if (places) item.appendChild(places);
     var phones = E.phones[position];
     if (phones.length) {
       var calls = text("p", "hd-card__calls");
