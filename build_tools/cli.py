@@ -20,7 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.scaffold",
     "build_tools.data.hsds_import.cli",
     "build_tools.leaflets.cli",
-    "build_tools.data.status_command",
+    "build_tools.status_command",
 )
 
 #: The repository root, for defaults when the command runs from another folder.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from pathlib import Path
 
 from build_tools.data.availability import MINSK
@@ -136,3 +137,20 @@ def test_validate_names_file_line_and_field_in_notices_yml(data_dir: Path, run_c
         ("brest-crisis-room", "changed-number"),
     ]
     assert notices[1].text("en") == "Номер изменился"  # falls back to Russian
+
+
+def test_status_command_writes_the_site_status_file_for_publishing_alone(
+    data_dir: Path, run_cli: Runner, tmp_path: Path
+) -> None:
+    target = tmp_path / "site" / "data" / "status.json"
+    code, out = run_cli(
+        "status", "pinsk-crisis-room", "free", "--places", "1", "--at", "2026-11-29 08:15",
+        "--data-dir", str(data_dir), "--json", str(target),
+    )  # fmt: skip
+    assert code == 0, out
+    reports = json.loads(target.read_text(encoding="utf-8"))["reports"]
+    assert reports["pinsk-crisis-room"] == {
+        "state": "free",
+        "places": 1,
+        "reported": "2026-11-29T08:15:00+03:00",
+    }

@@ -4,7 +4,8 @@ Whoever takes the morning call from a crisis room records what it said in one co
 that entry's line of ``status.yml`` changes (the rest of the file, comments included, stays as
 written), so the change is one readable line in the history. The new file is checked with the
 build's own validation; if that finds a problem in it, the old file is put back and the problem
-is shown with file, line and field.
+is shown with file, line and field. ``--json`` also writes the site's ``data/status.json``
+from the checked data, so the change can be published as that one file.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import re
 from pathlib import Path
 
-from .availability import STATUS, format_minsk, now_minsk, parse_minsk
+from build_tools.data.availability import STATUS, format_minsk, now_minsk, parse_minsk
 
 HEADER = (
     "# yaml-language-server: $schema=schema/status.schema.json\n"
@@ -36,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--at", help="when they reported, Minsk time, YYYY-MM-DD HH:MM (default: now)"
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="the directory_data folder")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="also write the site's status file here (such as site/data/status.json), to "
+        "publish the change without rebuilding the site",
+    )
     parser.set_defaults(func=run)
 
 
@@ -78,9 +86,8 @@ def replace_block(text: str, entry_id: str, line: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from build_tools.cli import default_data_dir
-
-    from .build import validate_directory
-    from .errors import format_problems
+    from build_tools.data.build import validate_directory
+    from build_tools.data.errors import format_problems
 
     data_dir = Path(args.data_dir or default_data_dir())
     file = data_dir / STATUS
@@ -123,9 +130,15 @@ def run(args: argparse.Namespace) -> int:
         count = f" ({args.places})" if args.places else ""
         said = "places free" if args.state == "free" else "full"
         print(f"{file}: {args.id}: {said}{count}, as of {reported} Minsk time.")
-    if result.errors:
+    if result.errors or result.directory is None:
         print("Other problems in the directory stop the build:\n" + format_problems(result.errors))
         return 1
+    if args.json:
+        from build_tools.feeds.common import write_json
+        from build_tools.feeds.status import status_feed
+
+        write_json(args.json, status_feed(result.directory))
+        print(f"{args.json}: written; upload this one file to publish the change.")
     return 0
 
 
