@@ -146,4 +146,12 @@ class Stages:
             )
 
     def summary(self) -> str:
-        return report.short_report(self.directory, stale_months=self.options.stale_months)
+        text = report.short_report(self.directory, stale_months=self.options.stale_months)
+        if self.leaflet_list:
+            from build_tools.leaflets.notices import notice_warnings
+
+            listed = [i for info in self.leaflet_list for i in info.listed]
+            lines = notice_warnings(self.directory, listed, now=self.built_at)
+            if lines:
+                text += "\nLeaflets: " + "\n".join(lines)
+        return text

@@ -48,9 +48,16 @@ def has_places(entry: Entry) -> bool:
 
 
 def status_problems(
-    data_dir: Path, entries: Mapping[str, Entry], now: _dt.datetime
+    data_dir: Path,
+    entries: Mapping[str, Entry],
+    now: _dt.datetime,
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Report], list[Problem]]:
-    """The reports of ``data_dir/status.yml`` (none when there is no such file) and its problems."""
+    """The reports of ``data_dir/status.yml`` (none when there is no such file) and its problems.
+
+    ``broken`` are ids of entries that have errors of their own: their reports are not checked
+    (the entry's own message says what to fix; "no such id" would mislead).
+    """
     file = Path(data_dir) / STATUS
     if not file.is_file():
         return {}, []
@@ -59,6 +66,8 @@ def status_problems(
     if doc.data is None or any(p.is_error for p in doc.problems):
         return {}, doc.problems
     for entry_id, item in doc.data.items():
+        if entry_id in broken:
+            continue
         report = _report(doc, entry_id, item, entries, now)
         if report is not None:
             reports[entry_id] = report
@@ -120,7 +129,7 @@ def _time(doc: Document, path: tuple, text: str, now: _dt.datetime) -> _dt.datet
 
 
 def notice_problems(
-    data_dir: Path, entries: Mapping[str, Entry]
+    data_dir: Path, entries: Mapping[str, Entry], broken: frozenset[str] = frozenset()
 ) -> tuple[tuple[Notice, ...], list[Problem]]:
     """The notices of ``data_dir/notices.yml`` (none when there is no such file) and problems."""
     file = Path(data_dir) / NOTICES
@@ -132,6 +141,8 @@ def notice_problems(
     notices = []
     for i, item in enumerate(doc.data):
         entry_id = item.get("entry")
+        if entry_id in broken:
+            continue
         if entry_id is not None and entry_id not in entries:
             doc.problem(
                 (i, "entry"),

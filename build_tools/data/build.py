@@ -132,9 +132,14 @@ def _validate(
     _, guide = guide_problems(data_dir, (s.id for s in services))
     problems.extend(guide)
     by_id = {e.id: e for e in entries}
-    reports, found = status_problems(data_dir, by_id, now)
+    broken = frozenset(
+        doc.data["id"]
+        for doc, entry in entry_docs
+        if entry is None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
+    )
+    reports, found = status_problems(data_dir, by_id, now, broken)
     problems.extend(found)
-    notices, found = notice_problems(data_dir, by_id)
+    notices, found = notice_problems(data_dir, by_id, broken)
     problems.extend(found)
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)

@@ -154,3 +154,16 @@ def test_status_command_writes_the_site_status_file_for_publishing_alone(
         "places": 1,
         "reported": "2026-11-29T08:15:00+03:00",
     }
+
+
+def test_a_broken_entry_is_not_also_called_unknown_in_status_yml(
+    data_dir: Path, run_cli: Runner
+) -> None:
+    entry = data_dir / "entries" / "brest" / "brest-crisis-room.yml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    (data_dir / "status.yml").write_text(
+        "brest-crisis-room: {state: full, reported: 2026-11-29 10:00}\n", encoding="utf-8"
+    )
+    code, out = run_cli("validate", str(data_dir))
+    assert code == 1 and "unknown field `colour`" in out
+    assert "no entry has the id" not in out
