@@ -112,6 +112,7 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         "source": entry.source,
         "source_date": entry.source_date.isoformat() if entry.source_date else None,
     }
+    row.update(csv_cells(directory, entry.id))
     for name in ("telegram", "viber", "whatsapp"):
         row[name] = entry.messengers.get(name)
     region = directory.region(entry.region) if entry.region else None
@@ -132,7 +133,6 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
             row[f"address_{lang}"] = _own(entry.address, lang)
     if entry.address_public and entry.geo is not None:
         row["lat"], row["lon"] = entry.geo.lat, entry.geo.lon
-    row.update(csv_cells(directory, entry.id))
     return row
 
 

@@ -209,3 +209,31 @@ def test_the_finder_shows_free_places_and_filters_on_them(page, url: str) -> Non
     # three days on, with the page still open: nothing is known to be free any more
     page.clock.run_for(3 * 24 * 3600 * 1000)
     expect(page.locator("#hd-finder-results .hd-card")).to_have_count(0)
+
+
+def test_the_offline_copy_keeps_the_latest_status_it_has_seen(
+    browser, site: Path, tmp_path: Path
+) -> None:
+    from tests.finder.test_offline_browser import kept_copy, wait_until
+
+    own = Path(shutil.copytree(site, tmp_path / "site"))
+    with kept_copy(
+        browser, own, "", "Сохранить на устройстве", "Копия сохранена на этом устройстве."
+    ) as (server, page):
+        page.clock.install(time=REPORTED + _dt.timedelta(hours=1))
+        file = own / "data" / "status.json"
+        data = json.loads(file.read_text(encoding="utf-8"))
+        later = (REPORTED + _dt.timedelta(minutes=30)).isoformat()
+        data["reports"]["minsk-shelter"] = {"state": "free", "places": 3, "reported": later}
+        file.write_text(json.dumps(data), encoding="utf-8")
+        page.goto(server.url + "directory/minsk-shelter/")
+        line = _state(page, "minsk-shelter")
+        expect(line).to_have_class("helpdir-availability helpdir-availability--free")
+        kept = "caches.match(location.origin + '/data/status.json').then(r => r ? r.text() : '')"
+        wait_until(page, lambda: '"places": 3' in page.evaluate(kept))
+
+        server.stop()
+        page.context.set_offline(True)
+        page.reload()
+        expect(line).to_have_class("helpdir-availability helpdir-availability--free")
+        expect(line.locator(".helpdir-availability__state")).to_contain_text("Свободных мест: 3")
