@@ -39,3 +39,20 @@ def test_call_anyway_is_always_there_and_other_kinds_of_help_get_nothing() -> No
         assert "Call anyway" in _line(entry_id, "en", now)
     assert "helpdir-availability--unknown" in _line("pinsk-crisis-room", "en", now)
     assert _line("national-hotline", "en", now) == ""
+
+
+def test_the_age_limit_is_a_plugin_option(tmp_path) -> None:
+    import re
+
+    from tests.sitebuild import build_site
+
+    build_site(
+        tmp_path,
+        data_dir=FIXTURE_DIRECTORY,
+        leaflets=False,
+        extra_plugin_options="      status_max_age_hours: 72\n",
+    )
+    mkdocs = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert mkdocs.count("status_max_age_hours:") == 1, "the option is set by the test alone"
+    page = (tmp_path / "site" / "directory" / "brest-crisis-room" / "index.html").read_text()
+    assert re.search(r'availability\.js" [^>]*data-max-age-hours="72"', page)
