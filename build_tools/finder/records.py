@@ -26,10 +26,11 @@ CHILDREN = 256
 SAMPLE = 512
 #: The hours are known (without this, "open now" cannot be said either way).
 HOURS_KNOWN = 1024
-#: A crisis room or shelter: its card says whether it has free places (availability.js).
-PLACES = 2048
 
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
+
+#: A crisis room or shelter: its card says whether it has free places (availability.js).
+PLACES = 4096
 
 
 Rule = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
