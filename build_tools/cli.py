@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build_tools.data.validate_command",
     "build_tools.report",
     "build_tools.data.scaffold",
+    "build_tools.status_command",
     "build_tools.data.hsds_import.cli",
     "build_tools.leaflets.cli",
     "build_tools.data.table_import.cli",

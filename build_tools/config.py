@@ -28,3 +28,6 @@ class HelpDirectoryConfig(base.Config):
     """Make the printable PDF leaflets (the slowest stage; ``make serve`` may switch it off)."""
     quick_exit_url = opt.Type(str, default="https://www.wikipedia.org/")
     """Where the quick-exit button leads: a widely used, neutral, non-personalised site."""
+    status_max_age_hours = opt.Type(int, default=48)
+    """A free-places report older than this many hours shows as "unknown — call to ask" (judged
+    on the visitor's device)."""

@@ -230,6 +230,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             "ui": self.state.stages.ui_strings(self.lang),
             "generated": src_uri in self.generated,
             "options": self.config,
+            "notices": self.state.stages.notices(self.lang, src_uri),
         }
 
     def _alternates(self, src_uri: str, url: str) -> list[dict[str, Any]]:

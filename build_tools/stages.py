@@ -9,6 +9,7 @@ page), it passes through here.
 
 from __future__ import annotations
 
+import datetime as _dt
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -20,11 +21,13 @@ from mkdocs.exceptions import PluginError
 
 from build_tools import feeds, finder, leaflets, pages, report, safety
 from build_tools.components import ui_strings
+from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
 from build_tools.data.errors import Problem, format_problems
 from build_tools.data.frontmatter import check_front_matter
 from build_tools.data.model import Directory
 from build_tools.pages.generated import GeneratedPage
+from build_tools.status_text import DEFAULT_MAX_AGE_HOURS, page_notices
 
 
 def content_links(content_dir: Path) -> list[Problem]:
@@ -54,6 +57,9 @@ class Stages:
     warnings: list[Problem] = field(default_factory=list)
     leaflet_dir: Path | None = None
     leaflet_list: Sequence[Any] = ()
+    #: The build's moment (Minsk time): free places and notices are judged as of then in the
+    #: pages' built-in state; the pages' scripts judge them again on the visitor's device.
+    built_at: _dt.datetime = field(default_factory=now_minsk)
     _pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
 
     @classmethod
@@ -102,7 +108,12 @@ class Stages:
         if lang not in self._pages:
             slots = {"finder": finder.slot_html(self.directory, lang)}
             self._pages[lang] = pages.directory_pages(
-                self.directory, lang, slots=slots, site_url=self.site_url
+                self.directory,
+                lang,
+                slots=slots,
+                site_url=self.site_url,
+                now=self.built_at,
+                max_age_hours=self.max_age_hours,
             )
         return self._pages[lang]
 
@@ -115,6 +126,19 @@ class Stages:
 
     def ui_strings(self, lang: str) -> dict[str, Any]:
         return ui_strings(lang)
+
+    @property
+    def max_age_hours(self) -> int:
+        return int(getattr(self.options, "status_max_age_hours", DEFAULT_MAX_AGE_HOURS))
+
+    def notices(self, lang: str, src_uri: str) -> list[dict[str, Any]]:
+        """The notices a page carries (site-wide ones; an entry page's own too), for the
+        notices component in ``overrides/main.html``."""
+        entry_id = None
+        parts = src_uri.split("/")
+        if len(parts) == 3 and parts[0] == "directory" and parts[2] == "index.md":
+            entry_id = parts[1]
+        return page_notices(self.directory, lang, entry_id, self.built_at)
 
     def after_language(self, lang: str, site_dir: Path) -> None:
         """Files a language needs beside its pages (finder data, redirect pages)."""
@@ -140,4 +164,12 @@ class Stages:
             )
 
     def summary(self) -> str:
-        return report.short_report(self.directory, stale_months=self.options.stale_months)
+        text = report.short_report(self.directory, stale_months=self.options.stale_months)
+        if self.leaflet_list:
+            from build_tools.leaflets.notices import notice_warnings
+
+            listed = [i for info in self.leaflet_list for i in info.listed]
+            lines = notice_warnings(self.directory, listed, now=self.built_at)
+            if lines:
+                text += "\nLeaflets: " + "\n".join(lines)
+        return text

@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from build_tools.safety.inside import LINK_FIX, outside_reason
 
 from . import schema
+from .availability import notice_problems, now_minsk, status_problems
 from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .guide import guide_problems
@@ -49,24 +51,35 @@ class ValidationResult:
 
 
 def load_directory(
-    data_dir: Path, *, today: _dt.date | None = None, publish: bool = False
+    data_dir: Path,
+    *,
+    today: _dt.date | None = None,
+    publish: bool = False,
+    now: _dt.datetime | None = None,
 ) -> Directory:
     """The validated model; raises :class:`DataError` listing all problems if any is an error.
 
     ``publish`` makes ``status: sample`` entries errors, as the publishing build requires.
     """
-    result = validate_directory(data_dir, today=today, publish=publish)
+    result = validate_directory(data_dir, today=today, publish=publish, now=now)
     if result.directory is None:
         raise DataError(result.problems)
     return result.directory
 
 
 def validate_directory(
-    data_dir: Path, *, today: _dt.date | None = None, publish: bool = False
+    data_dir: Path,
+    *,
+    today: _dt.date | None = None,
+    publish: bool = False,
+    now: _dt.datetime | None = None,
 ) -> ValidationResult:
-    """Check everything under ``data_dir``; problem paths start with ``data_dir`` as given."""
+    """Check everything under ``data_dir``; problem paths start with ``data_dir`` as given.
+
+    ``now`` (Minsk time) is what a report in ``status.yml`` may not be later than.
+    """
     with _without_gc_pauses():
-        return _validate(Path(data_dir), today or _dt.date.today(), publish)
+        return _validate(Path(data_dir), today or _dt.date.today(), publish, now or now_minsk())
 
 
 @contextmanager
@@ -82,7 +95,9 @@ def _without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResult:
+def _validate(
+    data_dir: Path, today: _dt.date, publish: bool, now: _dt.datetime
+) -> ValidationResult:
     problems: list[Problem] = []
 
     regions_doc = _load_list(data_dir, "regions.yml", "regions", problems)
@@ -124,9 +139,25 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
 
     _, guide = guide_problems(data_dir, (s.id for s in services))
     problems.extend(guide)
+    by_id = {e.id: e for e in entries}
+    broken = frozenset(
+        doc.data["id"]
+        for doc, entry in entry_docs
+        if entry is None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
+    )
+    reports, found = status_problems(data_dir, by_id, now, broken)
+    problems.extend(found)
+    notices, found = notice_problems(data_dir, by_id, broken)
+    problems.extend(found)
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)
-    directory = Directory(regions=tuple(regions), services=tuple(services), entries=tuple(entries))
+    directory = Directory(
+        regions=tuple(regions),
+        services=tuple(services),
+        entries=tuple(entries),
+        reports=MappingProxyType(reports),
+        notices=notices,
+    )
     return ValidationResult(directory, problems)
 
 

@@ -217,10 +217,44 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What a crisis room or shelter said about its places, and when (``status.yml``).
+
+    Kept apart from the entry because it changes daily. How old is too old is judged where it
+    is shown (on the visitor's device), never here.
+    """
+
+    entry: str
+    state: str  # free | full
+    #: Free places, when they said how many (only with ``free``).
+    places: int | None
+    #: When they said so, an aware datetime in Minsk time.
+    reported: _dt.datetime
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice shown between ``start`` and ``end`` on every page, or on one entry's pages."""
+
+    kind: str  # changed-number | closed | other
+    start: _dt.datetime
+    end: _dt.datetime
+    text: Text
+    #: The entry it concerns; None for the whole site.
+    entry: str | None = None
+
+    def active(self, now: _dt.datetime) -> bool:
+        return self.start <= now < self.end
+
+
+@dataclass(frozen=True)
 class Directory:
     regions: tuple[Region, ...]
     services: tuple[Service, ...]
     entries: tuple[Entry, ...]
+    #: ``status.yml``: the latest report per entry id (entries without one are unknown).
+    reports: Mapping[str, Report] = field(default_factory=lambda: MappingProxyType({}))
+    notices: tuple[Notice, ...] = ()
 
     def region(self, region_id: str) -> Region:
         return self._regions_by_id[region_id]

@@ -6,6 +6,7 @@ Everything here is written from the validated model, once per build, into ``site
     directory.schema.json   its JSON Schema
     directory.csv           one row per entry, for spreadsheets
     directory.geojson       public places with a map point
+    status.json             free places today (what the pages fetch to stay current)
     hsds/<lang>/            HSDS 3.0: CSV files + datapackage.json, and hsds.json
 
 Every file is a pure function of the data (no clock), so a rebuild of unchanged data writes
@@ -25,6 +26,7 @@ from .directory_json import SCHEMA_NAME, build_feed
 from .geojson import build_geojson
 from .hsds import write_hsds
 from .spreadsheet import write_csv
+from .status import STATUS_NAME, add_availability, status_feed
 from .urls import SiteUrls
 
 FEED_NAME = "directory.json"
@@ -44,8 +46,11 @@ def write_feeds(directory: Directory, out_dir: Path, *, site_url: str) -> None:
     """Write every feed into ``out_dir`` (``site/data``)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_json(out_dir / FEED_NAME, build_feed(directory, site_url=site_url))
+    write_json(
+        out_dir / FEED_NAME, add_availability(build_feed(directory, site_url=site_url), directory)
+    )
     write_json(out_dir / SCHEMA_NAME, feed_schema(site_url))
     write_csv(directory, out_dir / CSV_NAME, site_url=site_url)
     write_json(out_dir / GEOJSON_NAME, build_geojson(directory, site_url=site_url))
     write_hsds(directory, out_dir / HSDS_FOLDER, site_url=site_url)
+    write_json(out_dir / STATUS_NAME, status_feed(directory))

@@ -14,6 +14,7 @@ from pathlib import Path
 from build_tools.data.model import LANGUAGES, Directory, Entry, Text
 from build_tools.safety.csv_writer import csv_text, neutral
 
+from .status import CSV_COLUMNS, csv_cells
 from .urls import SiteUrls
 
 _JOIN = "; "
@@ -58,6 +59,7 @@ def columns() -> list[str]:
         "source",
         "source_date",
         *per_lang("url"),
+        *CSV_COLUMNS,
     ]
 
 
@@ -104,6 +106,7 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         "source": entry.source,
         "source_date": entry.source_date.isoformat() if entry.source_date else None,
     }
+    row.update(csv_cells(directory, entry.id))
     for name in ("telegram", "viber", "whatsapp"):
         row[name] = entry.messengers.get(name)
     region = directory.region(entry.region) if entry.region else None

@@ -73,6 +73,7 @@ def bundle_script(lang: str) -> str:
 #: The offline worker's source; written, with the build id, to the site root as WORKER_NAME.
 WORKER_SOURCE = COMPONENT_DIR / "offline-worker.js"
 WORKER_NAME = "sw.js"
+NOTICES_SCRIPT = "components/notices/notices.js"
 GUIDE_FILE = Path(__file__).resolve().parents[2] / "directory_data" / "guide.yml"
 
 
@@ -147,8 +148,13 @@ def offline_manifest(
             resolved = posixpath.normpath(posixpath.join("directory", found))
             if not resolved.startswith("..") and (site_dir / resolved).is_file():
                 paths.append(resolved)
+    # Notices on an entry's page need their script even when the home has none.
+    if (site_dir / NOTICES_SCRIPT).is_file():
+        paths.append(NOTICES_SCRIPT)
     urls = ["../" + path for path in dict.fromkeys(paths)]
     leaflet_root = "../../" if i18n.url_prefix(lang) == "" else "../../../"
     optional = [f"{leaflet_root}leaflets/{lang}/{r.id}.pdf" for r in directory.regions]
     optional.append(f"{leaflet_root}leaflets/{lang}/national.pdf")
+    # Free places today: the worker keeps the latest copy it has seen (offline-worker.js).
+    optional.append(root_from_directory_page(lang) + "data/status.json")
     return {"v": build, "lang": lang, "urls": urls, "optional": optional}

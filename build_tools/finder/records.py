@@ -12,6 +12,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from build_tools.data.availability import has_places
 from build_tools.data.model import Directory, Entry
 from build_tools.data.sources import shown_source
 
@@ -32,6 +33,9 @@ HOURS_KNOWN = 1024
 UNCONFIRMED = 2048
 
 _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
+
+#: A crisis room or shelter: its card says whether it has free places (availability.js).
+PLACES = 4096
 
 
 Rule = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
@@ -75,6 +79,8 @@ def flags(entry: Entry) -> int:
         value |= UNCONFIRMED
     for who in entry.serves:
         value |= _SERVES.get(who, 0)
+    if has_places(entry):
+        value |= PLACES
     return value
 
 

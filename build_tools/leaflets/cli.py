@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
             directory, out_dir, site_url=site_url, languages=("ru", "be", "en"), progress=progress
         )
         print(f"{len(made)} files in {out_dir}")
+        _warn_notices(directory, [i for info in made for i in info.listed])
         return 0
 
     region_id = None if args.region in (None, "national") else args.region
@@ -131,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         print(f"{target}: open it in a browser and print on A5 (or A4 for cards), both sides")
+        _warn_notices(directory, entry_ids or _region_places(directory, region_id))
         return 0
     if args.cards:
         info = build.build_cards(directory, target, lang=args.lang, site_url=site_url)
@@ -146,4 +148,19 @@ def run(args: argparse.Namespace) -> int:
     listed = f", {len(info.listed)} places" if info.kind != "cards" else ""
     more = f" ({info.more} more on the website)" if info.more else ""
     print(f"{target}: {info.pages} pages{listed}{more}, {info.size // 1024} KB")
+    _warn_notices(directory, info.listed)
     return 0
+
+
+def _region_places(directory: object, region_id: str | None) -> list[str]:
+    from .selection import candidates
+
+    return [e.id for e in candidates(directory, region_id)]  # type: ignore[arg-type]
+
+
+def _warn_notices(directory: object, listed: list[str] | tuple[str, ...]) -> None:
+    """Notices in force about what the leaflet prints (see leaflets/notices.py)."""
+    from .notices import notice_warnings
+
+    for line in notice_warnings(directory, listed):  # type: ignore[arg-type]
+        print(line, file=sys.stderr)

@@ -23,6 +23,7 @@ from build_tools.pages.generated import GeneratedPage
 from build_tools.pages.language import PageLanguage
 from build_tools.pages.render import render
 from build_tools.safety.policy import META_CSP
+from build_tools.status_text import DEFAULT_MAX_AGE_HOURS
 
 #: Material's front matter that keeps a page out of its search index.
 NOT_IN_SEARCH: Mapping[str, object] = MappingProxyType({"search": {"exclude": True}})
@@ -49,10 +50,20 @@ def _national_rank(entry: Entry, service_order: Mapping[str, int]) -> tuple[int,
 
 
 def directory_pages(
-    directory: Directory, lang: str, *, slots: Mapping[str, str], site_url: str
+    directory: Directory,
+    lang: str,
+    *,
+    slots: Mapping[str, str],
+    site_url: str,
+    now: _dt.datetime | None = None,
+    max_age_hours: int = DEFAULT_MAX_AGE_HOURS,
 ) -> list[GeneratedPage]:
-    """The directory home, then a page per entry, per region and per kind of help."""
-    L = PageLanguage(directory, lang)
+    """The directory home, then a page per entry, per region and per kind of help.
+
+    ``now`` is the build's moment (free places are judged as of then until a script re-judges
+    them on the visitor's device), ``max_age_hours`` the age after which a report is unknown.
+    """
+    L = PageLanguage(directory, lang, now=now, max_age_hours=max_age_hours)
     by_region: dict[str, list[Entry]] = {r.id: [] for r in directory.regions}
     by_service: dict[str, list[Entry]] = {s.id: [] for s in directory.services}
     national: list[Entry] = []

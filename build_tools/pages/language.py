@@ -11,14 +11,18 @@ import datetime as _dt
 import functools
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
+from build_tools import status_text
 from build_tools.components import ui_strings
+from build_tools.data.availability import has_places, now_minsk
 from build_tools.data.model import Directory, Entry, Hours, Phone, Text
 from build_tools.hours_text import capitalise, hours_lines, hours_text
+from build_tools.i18n import url_prefix
 from build_tools.pages.render import render
 from build_tools.pages.words import counted, words
 
@@ -32,9 +36,19 @@ _ALSO = Markup("<!--also-->")
 class PageLanguage:
     """Lookups and text helpers of one language; one instance per language and build."""
 
-    def __init__(self, directory: Directory, lang: str) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        lang: str,
+        *,
+        now: _dt.datetime | None = None,
+        max_age_hours: int = status_text.DEFAULT_MAX_AGE_HOURS,
+    ) -> None:
         self.code = lang
         self.directory = directory
+        #: The build's moment: the built-in free-places state is judged as of then.
+        self.now = now or now_minsk()
+        self.max_age_hours = max_age_hours
         self.w = words(lang)
         self.ui_open_now = ui_strings(lang).get(OPEN_NOW_COMPONENT, {})
         self._locale = Locale.parse(lang)
@@ -134,6 +148,35 @@ class PageLanguage:
         if hours is None or hours.always:
             return Markup("")
         return _hint(hours, self.ui_open_now.get("open", ""), self.ui_open_now.get("closed", ""))
+
+    # -- free places today
+
+    def availability(self, entry: Entry, tag: str = "p") -> Markup:
+        """ "Places free: 2 (as of 29 November, 10:00)" and "call anyway", for a crisis room or
+        shelter (nothing for other kinds of help); the script re-judges it on the device."""
+        report = self.directory.reports.get(entry.id)
+        return status_text.availability_markup(
+            entry, report, self.code, now=self.now, max_age_hours=self.max_age_hours, tag=tag
+        )
+
+    def any_places(self, groups: Iterable[Any]) -> bool:
+        """True when a listing's groups hold a crisis room or shelter (it needs the script)."""
+        return any(has_places(e) for g in groups for e in g.entries)
+
+    def availability_script(self, root: str, finder: bool = False) -> Markup:
+        """The availability script's tag, for pages that show free places (``root`` leads to
+        the language's root; status.json is at the site root). The finder's page also gets
+        every report, for the cards the finder makes."""
+        site_root = root + ("../" if url_prefix(self.code) else "")
+        attrs = status_text.script_attributes(
+            self.code,
+            status_url=site_root + "data/status.json",
+            max_age_hours=self.max_age_hours,
+            reports=self.directory if finder else None,
+        )
+        return Markup(
+            '<script src="{}components/availability/availability.js" {} defer></script>'
+        ).format(root, attrs)
 
     # -- contacts
 

@@ -273,6 +273,7 @@
     }
     if (f.checked.always && !(flags & FLAG.always)) return false;
     if (f.checked.open_now && !isOpen(position, now)) return false;
+    if (f.checked.free_places && !hasFreePlaces(position)) return false;
     return true;
   }
 
@@ -290,6 +291,29 @@
     els.town.value = keep;
     if (els.town.value !== keep) els.town.value = "";
   }
+
+  // ------------------------------------------------------------------ free places today
+  // The availability component (overrides/components/availability/availability.js) judges
+  // each report on this device and says when it learns something new; the finder only asks.
+  // Flag bit of a crisis room or shelter: build_tools/finder/records.py PLACES.
+  var PLACES_FLAG = 4096;
+
+  function hasFreePlaces(position) {
+    var places = window.helpdirAvailability;
+    return Boolean(state.data.e.flags[position] & PLACES_FLAG) && Boolean(places) &&
+      places.isFree(state.data.e.id[position]);
+  }
+
+  function placesLine(position) {
+    var places = window.helpdirAvailability;
+    if (!(state.data.e.flags[position] & PLACES_FLAG) || !places) return null;
+    return places.element(state.data.e.id[position]);
+  }
+
+  document.addEventListener("helpdir:availability", function () {
+    var box = root.querySelector('[data-filter="free_places"]');
+    if (state.data && box && box.checked) update();
+  });
 
   // ------------------------------------------------------------------ cards
 
@@ -334,6 +358,8 @@
     if (flags & FLAG.anonymous) badges.push(ui.anonymous);
     var line = [hours].concat(badges).filter(Boolean).join(" · ");
     if (line) item.appendChild(text("p", "hd-card__hours", line));
+    var places = placesLine(position);
+    if (places) item.appendChild(places);
     var phones = E.phones[position];
     if (phones.length) {
       var calls = text("p", "hd-card__calls");

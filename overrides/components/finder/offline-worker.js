@@ -90,6 +90,26 @@ function fromCache(request) {
   });
 }
 
+/* Free places today change between builds: each fresh status.json from the network replaces
+   the kept one, in the caches that already hold it (nothing new is stored). */
+var STATUS_FILE = /\/data\/status\.json$/;
+
+function keepLatestStatus(request, response) {
+  if (!response.ok || !STATUS_FILE.test(new URL(request.url).pathname)) return;
+  var copy = response.clone();
+  caches.keys().then(function (names) {
+    names.forEach(function (name) {
+      if (name.indexOf(PREFIX + BUILD + ":") !== 0) return;
+      caches.open(name).then(function (cache) {
+        return cache.match(request.url).then(function (kept) {
+          if (kept) return cache.put(request.url, copy.clone());
+          return null;
+        });
+      });
+    });
+  });
+}
+
 /* The network first; the stored copy when the network fails or keeps us waiting. */
 function respond(request) {
   return new Promise(function (resolve, reject) {
@@ -105,6 +125,7 @@ function respond(request) {
     }, NETWORK_WAIT_MS);
     fetch(request).then(function (response) {
       clearTimeout(timer);
+      keepLatestStatus(request, response);
       settle(response);
     }, function () {
       clearTimeout(timer);
