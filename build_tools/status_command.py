@@ -85,7 +85,7 @@ def replace_block(text: str, entry_id: str, line: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.cli import default_data_dir
+    from build_tools.paths import default_data_dir
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import format_problems
 
