@@ -12,15 +12,6 @@ def url_prefix(lang: str, default: str = DEFAULT_LANGUAGE) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def page_key(src_uri: str) -> str:
-    """The language-independent identity of a page: its source path, POSIX style.
-
-    Pages are "the same page" across languages when their source paths under
-    ``content/<lang>/`` (or the generated paths) are equal.
-    """
-    return str(PurePosixPath(src_uri))
-
-
 def page_url(src_uri: str) -> str:
     """The directory-style URL of a page relative to its language root ("about/", "")."""
     path = PurePosixPath(src_uri)

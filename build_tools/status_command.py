@@ -85,9 +85,9 @@ def replace_block(text: str, entry_id: str, line: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.paths import default_data_dir
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import format_problems
+    from build_tools.paths import default_data_dir
 
     data_dir = Path(args.data_dir or default_data_dir())
     file = data_dir / STATUS

@@ -265,14 +265,6 @@ def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
     return doc
 
 
-def load_data(text: str) -> Any:
-    """Plain data from YAML text by the strict rules, for tools that need no positions."""
-    doc = load_text(text, "<text>")
-    if doc.problems:
-        raise ValueError(doc.problems[0].format())
-    return doc.data
-
-
 class _Walker:
     """Turns the composed node tree into plain data (text values take the short path)."""
 
