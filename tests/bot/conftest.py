@@ -67,7 +67,7 @@ class Person:
             new = sent[before:]
             return bool(new) and (bool(new[-1].buttons) or not expect_buttons)
 
-        sent = self.run.standin.call(self.server.wait_for, self.chat, done, 90)
+        sent = self.run.standin.call(self.server.wait_for, self.chat, done, 170)
         return sent[before:]
 
     def send(self, text: str, expect_buttons: bool = True) -> list[Sent]:

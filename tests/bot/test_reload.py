@@ -38,7 +38,7 @@ def bot_without_interval(tmp_path: Path) -> Iterator[BotRun]:
     yield from _bot(tmp_path)
 
 
-def _wait_log(run: BotRun, text: str, count: int = 1, timeout: float = 60) -> None:
+def _wait_log(run: BotRun, text: str, count: int = 1, timeout: float = 170) -> None:
     deadline = time.monotonic() + timeout
     while run.log().count(text) < count:
         assert time.monotonic() < deadline, f"{text!r} not in the log:\n{run.log()}"
