@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import logging
+import re
+import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -85,7 +87,7 @@ class Preview:
             self._idle.wait_for(lambda: not self._building)
             failure = self.failure
         if failure is None:
-            return self._serve(environ, start_response)
+            return self._serve_page(environ, start_response)
         body = error_page(failure.text).encode("utf-8")
         # 200, not 500: MkDocs logs any other status as a warning, and strict mode would count
         # one logged while the next build runs as a warning of that build.
@@ -98,6 +100,49 @@ class Preview:
             ],
         )
         return [body]
+
+    def _serve_page(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        """MkDocs' server answers; into an HTML page it has put its reload script inline, which
+        the site's Content-Security-Policy blocks, so the page gets a nonce that lets it run."""
+        answer: list[Any] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+            answer[:] = [status, headers, exc_info]
+
+        body = self._serve(environ, keep)
+        status, headers, exc_info = answer
+        kinds = [value for name, value in headers if name.lower() == "content-type"]
+        if not kinds or not kinds[0].startswith("text/html"):
+            start_response(status, headers, exc_info)
+            return body
+        try:
+            content = allow_reload_script(b"".join(body))
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(content))))
+        start_response(status, headers, exc_info)
+        return [content]
+
+
+_CSP_SCRIPTS = re.compile(
+    rb'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src)'
+)
+
+
+def allow_reload_script(page: bytes) -> bytes:
+    """Let MkDocs' reload script (the last inline script before ``</body>``) run under the
+    page's Content-Security-Policy with a one-time nonce; nothing else on the page changes."""
+    end = page.rfind(b"</body>")
+    start = page.rfind(b"<script>", 0, end if end >= 0 else len(page))
+    if start < 0 or b'"/livereload/"' not in page[start:end]:
+        return page
+    nonce = secrets.token_urlsafe(16).encode()
+    page = page[:start] + b'<script nonce="' + nonce + b'">' + page[start + len(b"<script>") :]
+    return _CSP_SCRIPTS.sub(lambda m: m[1] + b" 'nonce-" + nonce + b"'", page, count=1)
 
 
 class _LogMessages(logging.Handler):

@@ -46,6 +46,10 @@ class Served:
     def content(self) -> Path:
         return self.work / "content"
 
+    @property
+    def theme(self) -> Path:
+        return self.work / "overrides"
+
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
@@ -98,9 +102,13 @@ def served(tmp_path: Path) -> Iterator[Served]:
     work = tmp_path / "site-copy"
     shutil.copytree(REPO / "content", work / "content")
     shutil.copytree(FIXTURE_DIRECTORY, work / "directory_data")
+    shutil.copytree(REPO / "overrides", work / "overrides")
     config = write_config(
         work, data_dir=work / "directory_data", content_dir=work / "content", leaflets=False
     )
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(f"custom_dir: {REPO / 'overrides'}", f"custom_dir: {work / 'overrides'}")
+    config.write_text(text, encoding="utf-8")
     port = _free_port()
     log = tmp_path / "serve.log"
     mkdocs = Path(sys.executable).with_name("mkdocs")
@@ -157,6 +165,40 @@ def test_every_save_rebuilds_every_language_and_errors_show(served: Served) -> N
         "en name",
     )
 
+    # regions.yml: the region's page in every language shows the new name.
+    regions = served.data / "regions.yml"
+    _edit(regions, "ru: Брестская область,", "ru: Брестская область (правка),")
+    _edit(regions, "be: Брэсцкая вобласць,", "be: Брэсцкая вобласць (праўка),")
+    _edit(regions, "en: Brest Region}", "en: Brest Region (edited)}")
+    for prefix, lang, name in (
+        ("", "ru", "Брестская область (правка)"),
+        ("be/", "be", "Брэсцкая вобласць (праўка)"),
+        ("en/", "en", "Brest Region (edited)"),
+    ):
+        served.wait_for(f"{prefix}directory/regions/brest/", _page(lang, name), f"{lang} region")
+
+    # A theme template: every language's pages show it.
+    main = served.theme / "main.html"
+    _edit(main, "{% block content %}\n", "{% block content %}\n  <p>Template saved</p>\n")
+    for prefix, lang in (("", "ru"), ("be/", "be"), ("en/", "en")):
+        served.wait_for(f"{prefix}about/", _page(lang, "Template saved"), f"{lang} template")
+
+    # A broken template: the page and the terminal name the template's file and line.
+    _edit(main, "<p>Template saved</p>", "{% if %}")
+    broken_line = next(
+        i
+        for i, text in enumerate(main.read_text(encoding="utf-8").splitlines(), 1)
+        if "{% if %}" in text
+    )
+    page = served.wait_for(
+        "en/about/", lambda status, body: "The preview cannot be built" in body, "error page"
+    )
+    assert f"{main}:{broken_line}: " in page
+    assert f"{main}:{broken_line}: " in served.terminal()
+    _edit(main, "  {% if %}\n", "")
+    served.wait_for("en/about/", _page("en"), "the English site after the template fix")
+    served.wait_for("about/", _page("ru"), "the Russian site after the template fix")
+
     # A data error: the terminal lists it as `validate` does, every page explains it.
     _edit(entry, "region: brest\n", "region: brest-oblast\n")
     expected = _validate_lines(served.data, served.content)
@@ -199,3 +241,27 @@ def _validate_lines(data: Path, content: Path) -> list[str]:
         for line in result.stdout.splitlines()
         if line.startswith("  ") and "warning:" not in line
     ]
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_after_a_save_and_after_a_fix(served: Served, page) -> None:
+    """What the editor sees without touching the browser: the edit, the error, the site back."""
+    from playwright.sync_api import expect
+
+    served.wait_for("en/hotline/", _page("en"), "the English hotline page")
+    page.goto(served.url + "en/hotline/")
+    timeout = WAIT_SECONDS * 1000
+
+    _edit(served.content / "en/hotline.md", "# Hotline", "# Hotline, edited")
+    expect(page.locator("h1").first).to_have_text("Hotline, edited", timeout=timeout)
+
+    entry = served.data / ENTRY
+    _edit(entry, "region: brest\n", "region: brest-oblast\n")
+    expect(page.locator("pre")).to_contain_text(
+        "there is no region `brest-oblast`", timeout=timeout
+    )
+    assert page.url == served.url + "en/hotline/"
+
+    _edit(entry, "region: brest-oblast\n", "region: brest\n")
+    expect(page.locator("h1").first).to_have_text("Hotline, edited", timeout=timeout)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
