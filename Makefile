@@ -15,8 +15,10 @@ NODE_STAMP := tests/node_modules/.installed
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# The live preview leaves the printable leaflets out (they take most of a rebuild's time);
+# `make build` and the `leaflet` command make them.
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 HELPDIR_LEAFLETS=false $(BIN)/mkdocs serve --livereload
 
 test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff check build_tools tests overrides
