@@ -104,6 +104,49 @@ def _shown(value: Any) -> str:
     return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
 
 
+#: The keys of a text map (``name: {ru: …, be: …, en: …}``).
+_LANGUAGES = {"ru", "be", "en"}
+
+
+def _cut_text(value: dict[str, Any], key: str, known: list[str]) -> str:
+    """The quoted form when ``key`` is the rest of a text cut at an unquoted comma.
+
+    ``label: {ru: круглосуточно, дежурный специалист}`` reads as ``ru: круглосуточно`` and a
+    key ``дежурный специалист`` without a value; a key with spaces or Cyrillic, in a text map,
+    is that, never a field. Returns "" when it does not look so.
+    """
+    if not set(known) <= _LANGUAGES or value.get(key) is not None:
+        return ""
+    if " " not in key and key.isascii():
+        return ""
+    keys = list(value)
+    start = keys.index(key)
+    while start > 0 and keys[start - 1] not in known:
+        start -= 1
+    if start == 0 or not isinstance(value[keys[start - 1]], str):
+        return ""
+    end = start
+    while end < len(keys) and keys[end] not in known and value[keys[end]] is None:
+        end += 1
+    lang = keys[start - 1]
+    text = ", ".join([value[lang], *keys[start:end]]).replace('"', '\\"')
+    return f'{lang}: "{text}"'
+
+
+def _required(error: ValidationError, root: dict[str, Any]) -> bool:
+    """Whether the field the error is about is required where it stands."""
+    parts = list(error.absolute_schema_path)[:-1]  # without the failing keyword
+    if len(parts) < 2 or parts[-2] != "properties":
+        return False
+    node: Any = root
+    try:
+        for part in parts[:-2]:
+            node = resolve(node, root) if part == "$ref" else node[part]
+        return parts[-1] in resolve(node, root).get("required", ())
+    except (KeyError, IndexError, TypeError):
+        return False
+
+
 def _hint(node: dict[str, Any], root: dict[str, Any]) -> str:
     description = resolve(node, root).get("description", "")
     return description[:1].lower() + description[1:] if description else ""
@@ -128,6 +171,15 @@ def _explain(
         for key in value:
             if key in known:
                 continue
+            quoted = _cut_text(value, key, known)
+            if quoted:
+                yield (
+                    (*path, key),
+                    f"`{key}` is not a field: a comma inside `{{…}}` ended the text before it",
+                    f"put the whole text in quotes: `{quoted}`",
+                    True,
+                )
+                continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             fix = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling."
             yield (
@@ -149,6 +201,9 @@ def _explain(
             yield (*path, name), f"`{name}` is missing", fix, True
         return
     if value is None:
+        if _required(error, root):
+            yield path, "the value is empty", "write a value after the colon: it is required", True
+            return
         yield path, "the value is empty", "write a value after the colon, or remove the line", True
         return
     if kind == "type":
