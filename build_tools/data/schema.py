@@ -133,18 +133,40 @@ def _cut_text(value: dict[str, Any], key: str, known: list[str]) -> str:
     return f'{lang}: "{text}"'
 
 
-def _required(error: ValidationError, root: dict[str, Any]) -> bool:
-    """Whether the field the error is about is required where it stands."""
+def _removable(error: ValidationError, root: dict[str, Any]) -> str:
+    """What the fix may offer to remove: "the line" for an optional field, "`summary`" for a
+    required part of an optional field, or "" when the field must be there."""
     parts = list(error.absolute_schema_path)[:-1]  # without the failing keyword
-    if len(parts) < 2 or parts[-2] != "properties":
-        return False
+    steps: list[tuple[str, bool] | None] = []  # (field, required); None for a list item
     node: Any = root
+    holder: dict[str, Any] = root
     try:
-        for part in parts[:-2]:
-            node = resolve(node, root) if part == "$ref" else node[part]
-        return parts[-1] in resolve(node, root).get("required", ())
+        for i, part in enumerate(parts):
+            node = resolve(node, root)
+            if part == "properties":
+                holder = node
+            elif i > 0 and parts[i - 1] == "properties":
+                steps.append((str(part), part in holder.get("required", ())))
+            elif part == "items":
+                steps.append(None)
+            node = node[part]
     except (KeyError, IndexError, TypeError):
-        return False
+        return "the line"
+    if not steps or steps[-1] is None or not steps[-1][1]:
+        return "the line"
+    for step in reversed(steps[:-1]):
+        if step is None:
+            return ""
+        if not step[1]:
+            return f"`{step[0]}`"
+    return ""
+
+
+def _or_remove(fix: str, error: ValidationError, root: dict[str, Any]) -> str:
+    what = _removable(error, root)
+    if not what:
+        return f"{fix}: it is required"
+    return f"{fix}, or remove {what}" + (" altogether" if what != "the line" else "")
 
 
 def _hint(node: dict[str, Any], root: dict[str, Any]) -> str:
@@ -201,10 +223,8 @@ def _explain(
             yield (*path, name), f"`{name}` is missing", fix, True
         return
     if value is None:
-        if _required(error, root):
-            yield path, "the value is empty", "write a value after the colon: it is required", True
-            return
-        yield path, "the value is empty", "write a value after the colon, or remove the line", True
+        fix = _or_remove("write a value after the colon", error, root)
+        yield path, "the value is empty", fix, True
         return
     if kind == "type":
         expected = error.validator_value
@@ -224,7 +244,7 @@ def _explain(
         yield path, f"{_shown(value)} is not an allowed value", fix, False
         return
     if kind == "minLength":
-        yield path, "the text is empty", "write the text, or remove the line", False
+        yield path, "the text is empty", _or_remove("write the text", error, root), False
         return
     if kind == "minItems":
         hint = _hint(node, root)

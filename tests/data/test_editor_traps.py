@@ -79,3 +79,21 @@ def test_an_empty_required_field_is_not_advised_away(data_dir: Path, run_cli: Ru
         )
         for line in lines
     )
+
+
+def test_a_required_part_of_an_optional_field_names_what_may_go(
+    data_dir: Path, run_cli: Runner
+) -> None:
+    text = HEAD + BODY.replace('number: "8 0162 12-34-56"', 'number: ""') + "summary:\n  ru:\n"
+    file = write(data_dir, "entries/brest/trap.yml", text)
+    code, out = run_cli("validate", str(data_dir))
+    assert code == 1
+    lines = _lines(out, file)
+    assert f"{file}:7:13: phones.1.number: the text is empty — write the text: it is required" in (
+        lines
+    )
+    assert (
+        f"{file}:10:3: summary.ru: the value is empty — write a value after the colon, or "
+        "remove `summary` altogether" in lines
+    )
+    assert not any("remove the line" in line for line in lines)
