@@ -154,7 +154,7 @@ def short_report(
         f"Stale: {_plural(len(report.stale), 'entry', 'entries')} not verified for more than "
         f"{_plural(stale_months, 'month')}."
     )
-    lines.append("Details: python -m build_tools report")
+    lines.append("Details: make report")
     return "\n".join(lines)
 
 
