@@ -143,8 +143,8 @@ def _warnings(entries: list, data_dir: Path, stale_months: int) -> list[str]:
     if stale:
         lines = [f"  {e.id}: verified {e.verified} ({data_dir / e.source})" for e in stale]
         out.append(
-            f"warning: not confirmed by phone for more than {stale_months} months; call them "
-            "and update `verified` before printing many copies:\n" + "\n".join(lines)
+            f"warning: last verified before {cutoff} (more than {stale_months} months ago); "
+            "call them and update `verified` before printing many copies:\n" + "\n".join(lines)
         )
     return out
 
