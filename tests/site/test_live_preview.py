@@ -223,6 +223,19 @@ def test_every_save_rebuilds_every_language_and_errors_show(served: Served) -> N
     # Fixed: the site comes back in every language.
     _edit(entry, "region: brest-oblast\n", "region: brest\n")
     served.wait_for("directory/brest-crisis-room/", _page("ru", "«Новый пример»"), "site back")
+
+    # A page error (broken front matter): listed as `validate` lists it, then fixed.
+    page_file = served.content / "be/hotline.md"
+    _edit(page_file, 'description: "Агульнанацыянальная', "description: 'Агульнанацыянальная")
+    expected = _validate_lines(served.data, served.content)
+    assert any("be/hotline.md:2:" in line for line in expected), expected
+    page = served.wait_for(
+        "en/hotline/", lambda status, body: "The preview cannot be built" in body, "page error"
+    )
+    for line in expected:
+        assert html.escape(line.strip()) in page
+        assert line in served.terminal().splitlines()
+    _edit(page_file, "description: 'Агульнанацыянальная", 'description: "Агульнанацыянальная')
     served.wait_for("be/hotline/", _page("be"), "the Belarusian site back")
     served.wait_for("en/hotline/", _page("en"), "the English site back")
 
