@@ -112,7 +112,12 @@ def _unique(entries: Iterable) -> list:
 
 
 def _sample_lines(entries: Iterable, data_dir: Path) -> list[str]:
-    return [f"  {e.id} ({data_dir / e.source})" for e in entries if e.is_sample]
+    return [f"  {e.id} ({_file(e.id, data_dir)})" for e in entries if e.is_sample]
+
+
+def _file(entry_id: str, data_dir: Path) -> Path:
+    """The entry's file: its name is the id (a rule of the data format), its folder is free."""
+    return next((data_dir / "entries").rglob(f"{entry_id}.yml"), data_dir / "entries")
 
 
 def _check_samples(entries: list, data_dir: Path) -> str | None:
@@ -139,9 +144,10 @@ def _warnings(entries: list, data_dir: Path, stale_months: int) -> list[str]:
             "hand it out as a real leaflet:\n" + "\n".join(samples)
         )
     cutoff = months_before(dt.date.today(), stale_months)
-    stale = sorted((e for e in entries if e.verified < cutoff), key=lambda e: e.verified)
+    dated = [e for e in entries if e.verified is not None]
+    stale = sorted((e for e in dated if e.verified < cutoff), key=lambda e: e.verified)
     if stale:
-        lines = [f"  {e.id}: verified {e.verified} ({data_dir / e.source})" for e in stale]
+        lines = [f"  {e.id}: verified {e.verified} ({_file(e.id, data_dir)})" for e in stale]
         out.append(
             f"warning: last verified before {cutoff} (more than {stale_months} months ago); "
             "call them and update `verified` before printing many copies:\n" + "\n".join(lines)
