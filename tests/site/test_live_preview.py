@@ -12,6 +12,7 @@ import html
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -124,7 +125,8 @@ def served(tmp_path: Path) -> Iterator[Served]:
     try:
         yield Served(f"http://127.0.0.1:{port}/", work, log)
     finally:
-        process.terminate()
+        # Ctrl-C, as an editor stops it: MkDocs then removes its temporary site folder.
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
