@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core
 NODE_STAMP := tests/node_modules/.installed
 
-.PHONY: build serve test lint bench check-system clean
+.PHONY: build serve test lint bench check-system clean validate report new-entry leaflet
 
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -21,8 +21,29 @@ demo: $(STAMP)
 	$(BIN)/python -c 'from pathlib import Path; from tests.paths import DEMO_DIRECTORY; from tests.sitebuild import build_site; build_site(Path("build/demo").resolve(), data_dir=DEMO_DIRECTORY)'
 	@echo "Demonstration site (made-up entries, each badged): build/demo/site/"
 
+# The live preview leaves the printable leaflets out (they take most of a rebuild's time);
+# `make build` and the `leaflet` command make them.
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 HELPDIR_LEAFLETS=false $(BIN)/mkdocs serve --livereload
+
+# The editors' commands, as `make` targets so they work as typed in the repository folder.
+validate: $(STAMP)
+	$(BIN)/python -m build_tools validate
+
+report: $(STAMP)
+	$(BIN)/python -m build_tools report
+
+# Asks for the id, region and kinds of help; or: make new-entry ARGS="--id x --region brest …"
+new-entry: $(STAMP)
+	$(BIN)/python -m build_tools new-entry $(ARGS)
+
+# make leaflet REGION=brest LANG=be  (REGION: a region id or national; LANG: ru, be or en).
+# LANG is also the shell's locale variable: only a LANG given on make's command line counts,
+# and it is not passed on to Python, which would take it for a locale.
+LEAFLET_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ru)
+leaflet: $(STAMP)
+	@test -n "$(REGION)" || { echo 'Say which region: make leaflet REGION=brest LANG=be (or REGION=national)'; exit 2; }
+	env -u LANG $(BIN)/python -m build_tools leaflet --region "$(REGION)" --lang "$(LEAFLET_LANG)" $(ARGS)
 
 test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff check build_tools tests overrides

@@ -29,7 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m build_tools",
+        prog=".venv/bin/python -m build_tools",
         description="Tools for the help directory: check data, report, scaffold, build.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

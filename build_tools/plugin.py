@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,12 @@ from mkdocs.utils import CountHandler
 
 from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
+from build_tools.data.errors import count_text, format_problems
 from build_tools.pages.generated import GeneratedPage
+from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
 from build_tools.site_links import resolve_site_links
-from build_tools.stages import Stages
+from build_tools.stages import DataProblemsError, Stages
 
 log = get_plugin_logger(__name__)
 
@@ -75,8 +78,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        #: Set by the first build on the plugins of the other languages' builds.
+        #: Set by the first build on the plugins of the other languages' builds, for the length
+        #: of that build only (see :meth:`_build_language`).
         self.language: str | None = None
+        self.lang = ""
         self.state: BuildState | None = None
         self.command = "build"
         self.generated: dict[str, GeneratedPage] = {}
@@ -84,6 +89,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.site_folder: SiteFolder | None = None
         #: The folder a visitor's site is published in (for messages).
         self.published: Path | None = None
+        #: The live preview (``mkdocs serve``), once the server is running.
+        self.preview: Preview | None = None
+        self.content_root: Path | None = None
 
     # ------------------------------------------------------------------ setup
 
@@ -100,7 +108,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         languages = list(self.config.languages) or [i18n.DEFAULT_LANGUAGE]
         content_root = Path(config.docs_dir)
         if self.is_primary:
-            self.state = self._prepare(config, languages, content_root)
+            self.content_root = content_root
+            try:
+                self.state = self._prepare(config, languages, content_root)
+            except DataProblemsError as error:
+                if self.command != "serve":
+                    raise
+                raise self._preview_stopped(error) from error
         assert self.state is not None
         lang = self.language or languages[0]
         self.lang = lang
@@ -126,6 +140,17 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             except SiteWriteError as exc:
                 raise PluginError(str(exc)) from None
         return config
+
+    def _preview_stopped(self, error: DataProblemsError) -> PluginError:
+        """In the live preview the problems are printed exactly as ``validate`` prints them
+        (MkDocs' log would wrap and indent them); MkDocs then adds one line of its own."""
+        print(format_problems(error.problems), file=sys.stderr, flush=True)
+        if self.preview is None:
+            return PluginError(
+                f"The preview cannot start: {count_text(error.problems)} above. "
+                "Fix them and run `make serve` again."
+            )
+        return PluginError(f"The preview stopped: {count_text(error.problems)} above.")
 
     @staticmethod
     def _search_language(config: MkDocsConfig, lang: str) -> None:
@@ -163,6 +188,25 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
                 p.relative_to(folder).as_posix() for p in folder.rglob("*.md")
             } | generated
         return state
+
+    # ------------------------------------------------------------------ live preview
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Every language is rebuilt after a save anywhere the site comes from, and a failed
+        build shows what is wrong in the browser (see :mod:`build_tools.preview`)."""
+        from build_tools.finder.guide import GUIDE_FILE
+
+        self.preview = Preview(server, builder)
+        root = Path(config.config_file_path or ".").resolve().parent
+        watched = [root / self.config.data_dir, GUIDE_FILE]
+        if self.content_root is not None:
+            watched.append(self.content_root)
+        if config.theme.custom_dir:
+            watched.append(Path(config.theme.custom_dir))
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        return server
 
     # ------------------------------------------------------------------ pages
 

@@ -26,16 +26,20 @@ class Report:
     today: str
     stale_months: int
     entries: int
-    #: ``{"entry", "source", "missing": {lang: [field, …]}}`` per entry with a gap.
+    #: ``{"entry", "source", "missing": {lang: [field, …]}, "sample"}`` per entry with a gap,
+    #: real entries first.
     entry_translations: list[dict[str, Any]] = field(default_factory=list)
     #: ``{"page", "missing": [lang, …]}`` per Russian page without a counterpart.
     page_translations: list[dict[str, Any]] = field(default_factory=list)
-    #: ``{"entry", "source", "verified", "months"}``, oldest first.
+    #: ``{"entry", "source", "verified", "months", "days", "sample"}``: real entries first,
+    #: then samples; oldest first within each.
     stale: list[dict[str, Any]] = field(default_factory=list)
     #: ``{"entry", "source"}`` of every ``status: unconfirmed`` entry (due for a call).
     unconfirmed: list[dict[str, str]] = field(default_factory=list)
     #: Unconfirmed entries per region id (``national`` for country-wide ones), only non-zero.
     unconfirmed_per_region: dict[str, int] = field(default_factory=dict)
+    #: Entries last verified before this day (``stale_months`` before today) are stale.
+    stale_before: str = ""
     #: ``{"entry", "source"}`` of every ``status: sample`` entry.
     samples: list[dict[str, str]] = field(default_factory=list)
     #: Entries per region id (``national`` for country-wide ones), in regions.yml order.
@@ -57,28 +61,38 @@ def build_report(
     today = today or _dt.date.today()
     cutoff = months_before(today, stale_months)
     report = Report(today.isoformat(), stale_months, len(directory.entries))
-    for entry in directory.entries:
+    report.stale_before = cutoff.isoformat()
+    # Real entries first: they are what visitors rely on; samples are listed after them.
+    for entry in sorted(directory.entries, key=lambda e: e.is_sample):
         missing = missing_translations(entry)
         if missing:
             report.entry_translations.append(
-                {"entry": entry.id, "source": entry.file, "missing": missing}
+                {
+                    "entry": entry.id,
+                    "source": entry.file,
+                    "missing": missing,
+                    "sample": entry.is_sample,
+                }
             )
         if entry.is_unconfirmed:
             report.unconfirmed.append({"entry": entry.id, "source": entry.file})
             area = "national" if entry.national else str(entry.region)
             report.unconfirmed_per_region[area] = report.unconfirmed_per_region.get(area, 0) + 1
         elif entry.verified is not None and entry.verified < cutoff:
+            months = _months_between(entry.verified, today)
             report.stale.append(
                 {
                     "entry": entry.id,
                     "source": entry.file,
                     "verified": entry.verified.isoformat(),
-                    "months": _months_between(entry.verified, today),
+                    "months": months,
+                    "days": (months_before(today, months) - entry.verified).days,
+                    "sample": entry.is_sample,
                 }
             )
         if entry.is_sample:
             report.samples.append({"entry": entry.id, "source": entry.file})
-    report.stale.sort(key=lambda item: item["verified"])
+    report.stale.sort(key=lambda item: (item["sample"], item["verified"]))
     report.per_region = {"national": len(directory.national())}
     for region in directory.regions:
         report.per_region[region.id] = len(directory.in_region(region.id))
@@ -172,24 +186,35 @@ def short_report(
         count = sum(1 for item in report.entry_translations if lang in item["missing"])
         gaps.append(f"{_plural(count, 'entry', 'entries')} lack {LANGUAGE_NAMES[lang]}")
     lines.append(f"Translations: {', '.join(gaps)}.")
+    real = sum(1 for item in report.stale if not item["sample"])
+    samples = ""
+    if real < len(report.stale):
+        samples = f" ({real} real, {_plural(len(report.stale) - real, 'sample')})"
     lines.append(
-        f"Stale: {_plural(len(report.stale), 'entry', 'entries')} not verified for more than "
-        f"{_plural(stale_months, 'month')}"
+        f"Stale: {_plural(len(report.stale), 'entry', 'entries')}{samples} {_stale_rule(report)}"
         + (
             f"; {_plural(len(report.unconfirmed), 'entry', 'entries')} not yet confirmed by phone."
             if report.unconfirmed
             else "."
         )
     )
-    lines.append("Details: python -m build_tools report")
+    lines.append("Details: make report")
     return "\n".join(lines)
+
+
+def _stale_rule(report: Report) -> str:
+    """The one wording of the boundary, used wherever stale entries are counted or listed."""
+    return (
+        f"last verified before {report.stale_before} "
+        f"(more than {_plural(report.stale_months, 'month')} ago)"
+    )
 
 
 def render_text(report: Report, directory: Directory) -> str:
     """The full report for a terminal."""
     out: list[str] = [f"Directory report, {report.today}: {report.entries} entries", ""]
 
-    out.append("Entries missing a translation")
+    out.append("Entries missing a translation, real ones first")
     if not report.entry_translations:
         out.append("  none")
     for item in report.entry_translations:
@@ -197,7 +222,8 @@ def render_text(report: Report, directory: Directory) -> str:
             f"{LANGUAGE_NAMES[lang]}: {', '.join(fields)}"
             for lang, fields in item["missing"].items()
         )
-        out.append(f"  {item['source']}: {gaps}")
+        mark = " [sample]" if item["sample"] else ""
+        out.append(f"  {item['source']}{mark}: {gaps}")
 
     out += ["", "Pages missing a translation"]
     if not report.page_translations:
@@ -206,11 +232,15 @@ def render_text(report: Report, directory: Directory) -> str:
         langs = ", ".join(LANGUAGE_NAMES[lang] for lang in item["missing"])
         out.append(f"  {item['page']}: no {langs}")
 
-    out += ["", f"Entries not verified for more than {_plural(report.stale_months, 'month')}"]
+    out += ["", f"Entries {_stale_rule(report)}, real ones first"]
     if not report.stale:
         out.append("  none")
     for item in report.stale:
-        out.append(f"  {item['source']}: verified {item['verified']} ({item['months']} months ago)")
+        age = _plural(item["months"], "month")
+        if item["days"]:
+            age += f" and {_plural(item['days'], 'day')}"
+        mark = " [sample]" if item["sample"] else ""
+        out.append(f"  {item['source']}{mark}: verified {item['verified']}, {age} ago")
 
     out += ["", "Entries not yet confirmed by phone (status: unconfirmed), per region"]
     if not report.unconfirmed:
@@ -223,7 +253,7 @@ def render_text(report: Report, directory: Directory) -> str:
         out.append(f"  {count:4d}  {region_id} ({name})")
     out.extend(f"        {item['source']}" for item in report.unconfirmed)
     if report.unconfirmed:
-        out.append("  A list to call them: python -m build_tools call-list")
+        out.append("  A list to call them: .venv/bin/python -m build_tools call-list")
 
     out += ["", "Sample entries (refused by the publishing build)"]
     if not report.samples:

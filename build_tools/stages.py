@@ -46,6 +46,18 @@ def content_links(content_dir: Path) -> list[Problem]:
     ]
 
 
+class DataProblemsError(PluginError):
+    """The data or the pages' front matter have errors; ``problems`` holds them, as ``validate``
+    reports them, so the live preview can show them in the terminal and the browser."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(
+            "The build stopped before writing anything: fix these and build again.\n"
+            + format_problems(problems)
+        )
+
+
 @dataclass
 class Stages:
     directory: Directory
@@ -82,10 +94,7 @@ class Stages:
         problems = list(result.problems) + (refused or list(check_front_matter(content_dir)))
         errors = [p for p in problems if p.severity == "error"]
         if errors or result.directory is None:
-            raise PluginError(
-                "The build stopped before writing anything: fix these and build again.\n"
-                + format_problems(errors)
-            )
+            raise DataProblemsError(errors)
         stages = cls(
             directory=result.directory,
             languages=languages,

@@ -30,6 +30,7 @@ def write_config(
     text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {REPO / 'overrides'}", text)
     text = re.sub(r"(?m)^      data_dir: .*$", f"      data_dir: {data_dir}", text)
     text = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", text)
+    text = re.sub(r"(?m)^      leaflets: .*\n", "", text)
     options = f"      leaflets: {'true' if leaflets else 'false'}\n" + extra_plugin_options
     text = text.replace("      stale_months: 12\n", "      stale_months: 12\n" + options)
     workdir.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ERROR, WARNING
-from .hours import HoursError, parse_hours
+from .hours import HoursError, parse_hours, rules_without_days
 from .model import Admission, Entry, Geo, Hours, Phone, Text
 from .phones import PhoneIssue, parse_number
 from .yaml_loader import Document, Path_
@@ -265,10 +265,20 @@ def _hours(doc: Document, value: Any, path: Path_) -> Hours | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
-        return parse_hours(value)
+        hours = parse_hours(value)
     except HoursError as exc:
         doc.problem(path, f"cannot read the hours `{value}`: {exc.message}", exc.fix)
         return None
+    for times in rules_without_days(value):
+        padded = re.sub(r"(?<!\d)(\d):", r"0\1:", times)
+        doc.problem(
+            path,
+            f'`{times}` names no days, so it means every day and the page says "daily"',
+            f"for weekdays write `Mo-Fr {padded}`; if it really is every day, "
+            f"write `Mo-Su {padded}`",
+            WARNING,
+        )
+    return hours
 
 
 def _check_email_and_website(doc: Document, data: dict[str, Any]) -> None:

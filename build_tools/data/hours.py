@@ -96,6 +96,22 @@ def parse_hours(raw: str) -> Hours:
     )
 
 
+def rules_without_days(raw: str) -> list[str]:
+    """The times of rules that name no days (``8:30-17:30``).
+
+    OpenStreetMap reads them as every day, so the page says "daily"; editors who write them
+    usually mean weekdays, which is why validation warns.
+    """
+    if raw.strip() == "24/7":
+        return []
+    found = []
+    for part in raw.split(";"):
+        words = _LOOSE.sub(lambda m: m.group(1), part.strip()).split()
+        if len(words) == 1 and words[0] != "off":
+            found.append(words[0])
+    return found
+
+
 def _reject_lookalikes(text: str) -> None:
     for bad, what in (("–", "an en dash `–`"), ("—", "a dash `—`"), ("−", "a minus sign `−`")):
         if bad in text:

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"unknown kind of help {', '.join(unknown)}; use: {', '.join(services)}")
     existing = list((data_dir / "entries").rglob(f"{entry_id}.yml"))
     if existing:
-        return _fail(f"{existing[0]} already exists; edit it, or choose another id")
+        return _fail(_taken(existing[0], entry_id, data_dir, args.locality))
     folder = data_dir / "entries" / (region or "national")
     file = folder / f"{entry_id}.yml"
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,8 +87,25 @@ def run(args: argparse.Namespace) -> int:
     )
     with open(file, "x", encoding="utf-8") as out:  # "x": never overwrite
         out.write(text)
-    print(f"Wrote {file}. Fill in the empty values, then run: python -m build_tools validate")
+    print(f"Wrote {file}. Fill in the empty values, then run `make validate`.")
     return 0
+
+
+def _taken(existing: Path, entry_id: str, data_dir: Path, locality: str | None) -> str:
+    """Which of the two cases it is, so the editor neither duplicates a place nor loses one."""
+    data = load_file(existing).data
+    name = data.get("name") if isinstance(data, dict) else None
+    name_ru = name.get("ru") if isinstance(name, dict) else None
+    what = f" ({name_ru})" if isinstance(name_ru, str) and name_ru else ""
+    taken = {f.stem for f in (data_dir / "entries").rglob("*.yml")}
+    options = [f"{entry_id}-{locality}"] if locality and locality not in entry_id else []
+    options += [f"{entry_id}-{n}" for n in range(2, 10)]
+    other = next(o for o in options if o not in taken)
+    return (
+        f"the id `{entry_id}` is taken by {existing}{what}. If it is the same place, do not "
+        f"make a new entry: edit that file and replace what has changed. If it is another "
+        f"place, choose another id, such as `{other}`."
+    )
 
 
 def skeleton(
@@ -130,10 +147,11 @@ def skeleton(
             "# A map point, optional: geo: {lat: 53.90, lon: 27.56}"
         )
     services_text = f"[{', '.join(services)}]" if services else "[]"
+    admission = _ADMISSION if STAY_SERVICES.intersection(services) else ""
     name_text = f" {name}" if name else ""
     return f"""# yaml-language-server: $schema={schema}
 # A new entry. Fill in the empty values, delete the commented lines you do not need,
-# then run: python -m build_tools validate
+# then run `make validate` in the repository folder.
 # The editors' guide (docs/editors-guide.en.md) explains every field.
 
 # The same as the file name; it is the page address, so do not change it later.
@@ -167,8 +185,25 @@ phones:
 # free: true
 # anonymous: true
 # wheelchair: limited
-# The day you confirmed these details.
+{admission}# The day you confirmed these details.
 verified: {today.isoformat()}
+"""
+
+
+#: Kinds of help where people stay: their skeleton has the admission block.
+STAY_SERVICES = frozenset({"crisis-room", "shelter"})
+
+_ADMISSION = """\
+# How one gets a place to stay here. Uncomment only what you have confirmed by phone;
+# a line you do not know stays commented (the page then says nothing about it).
+# admission:
+#   referral: [self, police, social-services, health]  # who may send someone; self = come
+#                                                      # or call yourself; also court, ngo
+#   max_stay_days: 10              # the longest stay, in days
+#   registration_required: false  # true if a local residence registration is needed
+#   id_required: false             # true if an identity document is needed
+#   children: with-parent          # with-parent (children stay with a parent) | no
+#   notes: {ru: …}                 # anything else about getting in
 """
 
 

@@ -104,6 +104,71 @@ def _shown(value: Any) -> str:
     return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
 
 
+#: The keys of a text map (``name: {ru: …, be: …, en: …}``).
+_LANGUAGES = {"ru", "be", "en"}
+
+
+def _cut_text(value: dict[str, Any], key: str, known: list[str]) -> str:
+    """The quoted form when ``key`` is the rest of a text cut at an unquoted comma.
+
+    ``label: {ru: круглосуточно, дежурный специалист}`` reads as ``ru: круглосуточно`` and a
+    key ``дежурный специалист`` without a value; a key with spaces or Cyrillic, in a text map,
+    is that, never a field. Returns "" when it does not look so.
+    """
+    if not set(known) <= _LANGUAGES or value.get(key) is not None:
+        return ""
+    if " " not in key and key.isascii():
+        return ""
+    keys = list(value)
+    start = keys.index(key)
+    while start > 0 and keys[start - 1] not in known:
+        start -= 1
+    if start == 0 or not isinstance(value[keys[start - 1]], str):
+        return ""
+    end = start
+    while end < len(keys) and keys[end] not in known and value[keys[end]] is None:
+        end += 1
+    lang = keys[start - 1]
+    text = ", ".join([value[lang], *keys[start:end]]).replace('"', '\\"')
+    return f'{lang}: "{text}"'
+
+
+def _removable(error: ValidationError, root: dict[str, Any]) -> str:
+    """What the fix may offer to remove: "the line" for an optional field, "`summary`" for a
+    required part of an optional field, or "" when the field must be there."""
+    parts = list(error.absolute_schema_path)[:-1]  # without the failing keyword
+    steps: list[tuple[str, bool] | None] = []  # (field, required); None for a list item
+    node: Any = root
+    holder: dict[str, Any] = root
+    try:
+        for i, part in enumerate(parts):
+            node = resolve(node, root)
+            if part == "properties":
+                holder = node
+            elif i > 0 and parts[i - 1] == "properties":
+                steps.append((str(part), part in holder.get("required", ())))
+            elif part == "items":
+                steps.append(None)
+            node = node[part]
+    except (KeyError, IndexError, TypeError):
+        return "the line"
+    if not steps or steps[-1] is None or not steps[-1][1]:
+        return "the line"
+    for step in reversed(steps[:-1]):
+        if step is None:
+            return ""
+        if not step[1]:
+            return f"`{step[0]}`"
+    return ""
+
+
+def _or_remove(fix: str, error: ValidationError, root: dict[str, Any]) -> str:
+    what = _removable(error, root)
+    if not what:
+        return f"{fix}: it is required"
+    return f"{fix}, or remove {what}" + (" altogether" if what != "the line" else "")
+
+
 def _hint(node: dict[str, Any], root: dict[str, Any]) -> str:
     description = resolve(node, root).get("description", "")
     return description[:1].lower() + description[1:] if description else ""
@@ -128,6 +193,15 @@ def _explain(
         for key in value:
             if key in known:
                 continue
+            quoted = _cut_text(value, key, known)
+            if quoted:
+                yield (
+                    (*path, key),
+                    f"`{key}` is not a field: a comma inside `{{…}}` ended the text before it",
+                    f"put the whole text in quotes: `{quoted}`",
+                    True,
+                )
+                continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             fix = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling."
             yield (
@@ -149,7 +223,8 @@ def _explain(
             yield (*path, name), f"`{name}` is missing", fix, True
         return
     if value is None:
-        yield path, "the value is empty", "write a value after the colon, or remove the line", True
+        fix = _or_remove("write a value after the colon", error, root)
+        yield path, "the value is empty", fix, True
         return
     if kind == "type":
         expected = error.validator_value
@@ -169,7 +244,7 @@ def _explain(
         yield path, f"{_shown(value)} is not an allowed value", fix, False
         return
     if kind == "minLength":
-        yield path, "the text is empty", "write the text, or remove the line", False
+        yield path, "the text is empty", _or_remove("write the text", error, root), False
         return
     if kind == "minItems":
         hint = _hint(node, root)

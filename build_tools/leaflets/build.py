@@ -112,7 +112,7 @@ def _leaflet(
         names=MappingProxyType(names),
         url=url,
     )
-    job = Job(str(out_dir / path), tuple(htmls), "leaflet.css", LEAFLET_PAGES)
+    job = Job(str(out_dir / path), tuple(htmls), "leaflet.css", LEAFLET_PAGES, paper="A5")
     return _Pending(job, info, tuple(variants))
 
 
@@ -140,7 +140,8 @@ def _cards(
         names=MappingProxyType({other: t("cards_document", other) for other in languages}),
         url=region_url(site_url, lang, None),
     )
-    return _Pending(Job(str(out_dir / path), (html,), "cards.css", CARD_PAGES), info)
+    job = Job(str(out_dir / path), (html,), "cards.css", CARD_PAGES, paper="A4")
+    return _Pending(job, info)
 
 
 def _finish(pending: _Pending, made: Made) -> LeafletInfo:
@@ -262,13 +263,36 @@ def leaflet_source(
     entry_ids: Sequence[str] | None = None,
 ) -> str:
     """A leaflet as one HTML file with its stylesheet inside, for printing from a browser."""
+    plan, views = _plan(directory, region_id, lang, site_url, entry_ids)
+    return leaflet_html(plan, directory, site_url=site_url, views=views, standalone=True)
+
+
+def leaflet_plan(
+    directory: Directory,
+    *,
+    region_id: str | None,
+    lang: str,
+    site_url: str,
+    entry_ids: Sequence[str] | None = None,
+) -> Plan:
+    """What a leaflet would print, before it is made (the layout may yet drop a place)."""
+    return _plan(directory, region_id, lang, site_url, entry_ids)[0]
+
+
+def _plan(
+    directory: Directory,
+    region_id: str | None,
+    lang: str,
+    site_url: str,
+    entry_ids: Sequence[str] | None,
+) -> tuple[Plan, list]:
     places, total = _chosen(directory, region_id, entry_ids)
     region = directory.region(region_id) if region_id else None
     views = [place_view(e, directory, lang, with_region=region is None) for e in places]
     count = fitting_count(views, [is_stay(e) for e in places])
     url = region_url(site_url, lang, region_id)
     plan = Plan(lang, region, front_of(directory), tuple(places[:count]), total - count, url)
-    return leaflet_html(plan, directory, site_url=site_url, views=views[:count], standalone=True)
+    return plan, views[:count]
 
 
 def cards_source(directory: Directory, *, lang: str, site_url: str) -> str:

@@ -3,17 +3,26 @@
 A volunteer may want a leaflet for one town's places only (``--entries``), or the HTML to
 print from a browser (``--out leaflet.html``); ``--all`` makes what the build publishes and
 reports each file as it is done, since that takes a while.
+
+Paper cannot be corrected once handed out, so the command refuses a leaflet whose QR code would
+open the placeholder address, warns about sample entries (and refuses them when publishing),
+and lists the printed entries nobody has confirmed for a long time.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FALLBACK_SITE_URL = "https://help.example.org/"
+#: Where leaflets go unless --out says otherwise; git ignores it (.gitignore).
+OUT_DIR = Path("leaflets-out")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--out",
         type=Path,
         help="the file to write: .pdf, or .html to print from a browser "
-        "(default leaflet-<region>-<lang>.pdf); with --all, a folder",
+        f"(default {OUT_DIR}/leaflet-<region>-<lang>.pdf); with --all, a folder "
+        f"(default {OUT_DIR}/)",
     )
     parser.add_argument(
         "--cards", action="store_true", help="the wallet-card sheet instead of a leaflet"
@@ -46,7 +56,111 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--site-url", help="the site's public address for the QR codes (default: mkdocs.yml)"
     )
+    parser.add_argument(
+        "--allow-placeholder-url",
+        action="store_true",
+        help="make it even though the QR code opens a placeholder address (a test print only)",
+    )
+    parser.add_argument(
+        "--stale-months",
+        type=int,
+        default=12,
+        help="warn about printed entries confirmed longer ago than this (default 12)",
+    )
     parser.set_defaults(func=run)
+
+
+def is_placeholder(url: str) -> bool:
+    """``https://help.example.org/`` and any other ``example.`` domain: not a real site."""
+    host = (urlsplit(url).hostname or "").lower()
+    return "example" in host.split(".")
+
+
+def _site_url(args: argparse.Namespace) -> tuple[str, str]:
+    """The address for the QR codes, and where it was set (said when it is a placeholder)."""
+    if args.site_url:
+        return args.site_url, "--site-url"
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"], "the SITE_URL environment variable"
+    return site_url_default(), "`site_url` in mkdocs.yml"
+
+
+def _placeholder_refusal(url: str, where: str) -> str:
+    return (
+        f"No leaflet: its QR code and printed address would be {url} ({where}), a placeholder, "
+        "not the site's real address. Set the real address as `site_url` in mkdocs.yml (the "
+        "publishing build takes it from the SITE_URL environment variable), or give "
+        "--site-url https://… . For a test print that nobody is handed, add "
+        "--allow-placeholder-url."
+    )
+
+
+def _truthy(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _publishing() -> bool:
+    """The publishing build's rule: no sample entries, unless explicitly allowed."""
+    return _truthy("HELPDIR_PUBLISH") and not _truthy("HELPDIR_ALLOW_SAMPLES")
+
+
+def _unique(entries: Iterable) -> list:
+    seen: dict[str, object] = {}
+    for entry in entries:
+        seen.setdefault(entry.id, entry)
+    return list(seen.values())
+
+
+def _sample_lines(entries: Iterable, data_dir: Path) -> list[str]:
+    return [f"  {e.id} ({_file(e.id, data_dir)})" for e in entries if e.is_sample]
+
+
+def _file(entry_id: str, data_dir: Path) -> Path:
+    """The entry's file: its name is the id (a rule of the data format), its folder is free."""
+    return next((data_dir / "entries").rglob(f"{entry_id}.yml"), data_dir / "entries")
+
+
+def _check_samples(entries: list, data_dir: Path) -> str | None:
+    """Under HELPDIR_PUBLISH a leaflet that would print a sample entry is refused."""
+    lines = _sample_lines(entries, data_dir)
+    if not lines or not _publishing():
+        return None
+    return (
+        "No leaflet: it would print sample entries (`status: sample`, not real services), and "
+        "HELPDIR_PUBLISH is set:\n" + "\n".join(lines) + "\nReplace them with real entries, or "
+        "choose others with --entries."
+    )
+
+
+def _warnings(entries: list, data_dir: Path, stale_months: int) -> list[str]:
+    """Samples and entries not confirmed within ``stale_months``, among what is printed."""
+    from build_tools.report import months_before
+
+    out = []
+    samples = _sample_lines(entries, data_dir)
+    if samples:
+        out.append(
+            "warning: this prints sample entries, marked SAMPLE — not real services; do not "
+            "hand it out as a real leaflet:\n" + "\n".join(samples)
+        )
+    cutoff = months_before(dt.date.today(), stale_months)
+    dated = [e for e in entries if e.verified is not None]
+    stale = sorted((e for e in dated if e.verified < cutoff), key=lambda e: e.verified)
+    if stale:
+        lines = [f"  {e.id}: verified {e.verified} ({_file(e.id, data_dir)})" for e in stale]
+        out.append(
+            f"warning: last verified before {cutoff} (more than {stale_months} months ago); "
+            "call them and update `verified` before printing many copies:\n" + "\n".join(lines)
+        )
+    return out
+
+
+def _pages(n: int) -> str:
+    return "1 page" if n == 1 else f"{n} pages"
+
+
+def _places(n: int) -> str:
+    return "1 place" if n == 1 else f"{n} places"
 
 
 def site_url_default() -> str:
@@ -76,25 +190,41 @@ def run(args: argparse.Namespace) -> int:
     from build_tools.paths import default_data_dir
 
     from . import build
+    from .selection import candidates, front_of
 
     data_dir = args.data_dir or default_data_dir()
-    site_url = args.site_url or site_url_default()
+    site_url, where = _site_url(args)
+    if is_placeholder(site_url) and not args.allow_placeholder_url:
+        return _fail(_placeholder_refusal(site_url, where))
     result = validate_directory(data_dir)
     directory = result.directory
     if directory is None:
         return _fail(format_problems(result.problems) + "\nNo leaflet: fix the data first.")
+    front = list(front_of(directory).entries)
 
     if args.all:
-        out_dir = args.out or Path("leaflets")
+        out_dir = args.out or OUT_DIR
+        printable = _unique(
+            [*front, *candidates(directory, None)]
+            + [e for r in directory.regions for e in candidates(directory, r.id)]
+        )
+        refusal = _check_samples(printable, data_dir)
+        if refusal:
+            return _fail(refusal)
 
         def progress(info: build.LeafletInfo, done: int, total: int) -> None:
             print(
-                f"[{done}/{total}] {out_dir / info.path} ({info.pages} p., {info.size // 1024} KB)"
+                f"[{done}/{total}] {out_dir / info.path} "
+                f"({_pages(info.pages)}, {info.size // 1024} KB)"
             )
 
         made = build.build_leaflets(
             directory, out_dir, site_url=site_url, languages=("ru", "be", "en"), progress=progress
         )
+        listed = {i for info in made for i in info.listed}
+        printed = _unique([*front, *(e for e in directory.entries if e.id in listed)])
+        for warning in _warnings(printed, data_dir, args.stale_months):
+            print(warning, file=sys.stderr)
         print(f"{len(made)} files in {out_dir}")
         _warn_notices(directory, [i for info in made for i in info.listed])
         return 0
@@ -116,8 +246,26 @@ def run(args: argparse.Namespace) -> int:
             f"No entry with the id {', '.join(unknown)} in {data_dir / 'entries'}; "
             "the id is the file name without .yml."
         )
+    places: list = []
+    if not args.cards:
+        plan = build.leaflet_plan(
+            directory,
+            region_id=region_id,
+            lang=args.lang,
+            site_url=site_url,
+            entry_ids=entry_ids or None,
+        )
+        places = list(plan.places)
+    refusal = _check_samples(_unique([*front, *places]), data_dir)
+    if refusal:
+        return _fail(refusal)
     name = "wallet-cards" if args.cards else f"leaflet-{args.region}"
-    target: Path = args.out or Path(f"{name}-{args.lang}.pdf")
+    target: Path = args.out or OUT_DIR / f"{name}-{args.lang}.pdf"
+    if is_placeholder(site_url):
+        print(
+            f"warning: the QR code opens {site_url}, a placeholder address: a test print only.",
+            file=sys.stderr,
+        )
     if target.suffix.lower() == ".html":
         if args.cards:
             html = build.cards_source(directory, lang=args.lang, site_url=site_url)
@@ -131,6 +279,8 @@ def run(args: argparse.Namespace) -> int:
             )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+        for warning in _warnings(_unique([*front, *places]), data_dir, args.stale_months):
+            print(warning, file=sys.stderr)
         print(f"{target}: open it in a browser and print on A5 (or A4 for cards), both sides")
         _warn_notices(directory, entry_ids or _region_places(directory, region_id))
         return 0
@@ -145,9 +295,12 @@ def run(args: argparse.Namespace) -> int:
             site_url=site_url,
             entry_ids=entry_ids or None,
         )
-    listed = f", {len(info.listed)} places" if info.kind != "cards" else ""
+    printed = _unique([*front, *(directory.entry(i) for i in info.listed)])
+    for warning in _warnings(printed, data_dir, args.stale_months):
+        print(warning, file=sys.stderr)
+    listed = f", {_places(len(info.listed))}" if info.kind != "cards" else ""
     more = f" ({info.more} more on the website)" if info.more else ""
-    print(f"{target}: {info.pages} pages{listed}{more}, {info.size // 1024} KB")
+    print(f"{target}: {_pages(info.pages)}{listed}{more}, {info.size // 1024} KB")
     _warn_notices(directory, info.listed)
     return 0
 

@@ -32,6 +32,15 @@ class Job:
     stylesheet: str
     #: The designed number of pages; a variant that needs more is not used.
     pages: int
+    #: The paper it is made for ("A5", "A4"), written into the PDF's metadata.
+    paper: str = ""
+
+
+#: The PDF's subject line per paper size: a print shop or a printer dialog shows it.
+PAPER_NOTES = {
+    "A5": "Paper: A5, printed on both sides (long edge)",
+    "A4": "Paper: A4, printed at actual size (100 %)",
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,9 @@ def make_pdf(job: Job) -> Made:
             stylesheets=[_css(job.stylesheet)], font_config=_fonts()
         )
         if len(document.pages) <= job.pages:
+            if job.paper:
+                document.metadata.description = PAPER_NOTES.get(job.paper, f"Paper: {job.paper}")
+                document.metadata.keywords = [*document.metadata.keywords, job.paper]
             target = Path(job.target)
             target.parent.mkdir(parents=True, exist_ok=True)
             document.write_pdf(target)

@@ -52,7 +52,7 @@ def test_short_report_is_three_to_five_lines() -> None:
     assert 3 <= len(lines) <= 5
     assert lines[0] == "Directory: 12 entries (3 national, 9 in 3 regions), 1 sample."
     assert "1 entry lack English" not in text
-    assert "Stale: 1 entry not verified for more than 12 months." in lines
+    assert "Stale: 1 entry last verified before 2025-11-28 (more than 12 months ago)." in lines
 
 
 def test_report_command_text_and_json(run_cli: Runner, tmp_path: Path) -> None:
@@ -80,3 +80,53 @@ def test_months_before_clamps_to_the_month_end() -> None:
     assert months_before(_dt.date(2026, 3, 31), 1) == _dt.date(2026, 2, 28)
     assert months_before(_dt.date(2026, 11, 28), 12) == _dt.date(2025, 11, 28)
     assert months_before(_dt.date(2026, 1, 15), 13) == _dt.date(2024, 12, 15)
+
+
+def _stale_fixture(data_dir: Path) -> None:
+    """Two real entries and the sample, around the 12-month boundary of TODAY (2026-11-28)."""
+    sample = data_dir / "entries/vitebsk/vitebsk-sample-shelter.yml"
+    sample.write_text(
+        sample.read_text(encoding="utf-8")
+        .replace("verified: 2026-10-01", "verified: 2024-05-01")
+        .replace("  en: A sample entry that shows the format.\n", ""),
+        encoding="utf-8",
+    )
+    for name, day in (("brest-psychologist", "2025-11-27"), ("pinsk-crisis-room", "2025-11-28")):
+        path = next(data_dir.rglob(f"{name}.yml"))
+        text = path.read_text(encoding="utf-8")
+        old = next(line for line in text.splitlines() if line.startswith("verified:"))
+        path.write_text(text.replace(old, f"verified: {day}"), encoding="utf-8")
+
+
+def test_report_lists_real_entries_before_samples_and_marks_samples(data_dir: Path, capsys) -> None:
+    from build_tools.report import render_text
+
+    _stale_fixture(data_dir)
+    directory = load_directory(data_dir, today=TODAY)
+    text = render_text(build_report(directory, today=TODAY), directory)
+    section = text.split("Entries last verified before 2025-11-28 (more than 12 months ago)")[1]
+    rows = [line.strip() for line in section.split("\n\n")[0].splitlines()[1:]]
+    assert rows == [
+        "entries/minsk-city/minsk-legal-aid.yml: verified 2025-01-15, 22 months and 13 days ago",
+        "entries/brest/brest-psychologist.yml: verified 2025-11-27, 12 months and 1 day ago",
+        "entries/vitebsk/vitebsk-sample-shelter.yml [sample]: verified 2024-05-01, "
+        "30 months and 27 days ago",
+    ]
+    translations = text.split("Entries missing a translation, real ones first\n")[1]
+    marks = ["[sample]" in line for line in translations.split("\n\n")[0].splitlines()]
+    assert marks == sorted(marks) and True in marks and False in marks
+
+
+def test_the_boundary_is_stated_the_same_way_everywhere(data_dir: Path) -> None:
+    """Exactly 12 months ago is not stale; one day more is, and every summary says so."""
+    _stale_fixture(data_dir)
+    directory = load_directory(data_dir, today=TODAY)
+    report = build_report(directory, today=TODAY)
+    stale = [item["entry"] for item in report.stale]
+    assert "pinsk-crisis-room" not in stale and "brest-psychologist" in stale
+    short = short_report(directory, today=TODAY)
+    assert (
+        "Stale: 3 entries (2 real, 1 sample) last verified before 2025-11-28 "
+        "(more than 12 months ago)." in short
+    )
+    assert report.stale_before == "2025-11-28"

@@ -50,7 +50,10 @@ def test_refuses_to_overwrite(run_cli: Runner, data_dir: Path) -> None:
         "--service", "crisis-room",
     )  # fmt: skip
     assert code == 1
-    assert "already exists" in out
+    taken = data_dir / "entries/brest/brest-crisis-room.yml"
+    assert f"the id `brest-crisis-room` is taken by {taken} (Кризисная комната «Пример»)" in out
+    assert "If it is the same place, do not make a new entry: edit that file" in out
+    assert "If it is another place, choose another id, such as `brest-crisis-room-2`." in out
     after = (data_dir / "entries/brest/brest-crisis-room.yml").read_text(encoding="utf-8")
     assert after == before
 
@@ -66,3 +69,40 @@ def test_refuses_unknown_region_service_and_bad_id(run_cli: Runner, data_dir: Pa
     code, out = run_cli(*base, "--id", "finder", "--region", "brest", "--service", "hotline")
     assert code == 1
     assert not list((data_dir / "entries").rglob("x-y.yml"))
+
+
+def test_a_taken_id_suggests_one_with_the_town(run_cli: Runner, data_dir: Path) -> None:
+    code, out = run_cli(
+        "new-entry", "--data", str(data_dir), "--id", "brest-crisis-room", "--region", "brest",
+        "--locality", "pinsk", "--service", "crisis-room",
+    )  # fmt: skip
+    assert code == 1
+    assert "choose another id, such as `brest-crisis-room-pinsk`." in out
+
+
+def test_places_to_stay_get_the_admission_block(run_cli: Runner, data_dir: Path) -> None:
+    base = ("new-entry", "--data", str(data_dir), "--region", "brest")
+    assert run_cli(*base, "--id", "a-shelter", "--service", "shelter", "--confidential")[0] == 0
+    assert run_cli(*base, "--id", "a-lawyer", "--service", "legal")[0] == 0
+    shelter = (data_dir / "entries/brest/a-shelter.yml").read_text(encoding="utf-8")
+    lawyer = (data_dir / "entries/brest/a-lawyer.yml").read_text(encoding="utf-8")
+    assert "\n# admission:\n#   referral: [self, police, social-services, health]" in shelter
+    assert "#   children: with-parent" in shelter
+    assert "admission" not in lawyer
+    (data_dir / "entries/brest/a-lawyer.yml").unlink()
+    # Uncommented as it stands, the block is valid data.
+    text = shelter.replace("name:\n  ru:", "name:\n  ru: Убежище")
+    text = text.replace("summary:\n  ru:", "summary:\n  ru: Можно остаться")
+    text = text.replace('- number: ""', '- number: "8 0162 12-34-56"')
+    lines = text.splitlines()
+    start = lines.index("# admission:")
+    end = start + 1
+    while lines[end].startswith("#   "):
+        end += 1
+    lines[start:end] = [line[2:] for line in lines[start:end]]
+    text = "\n".join(lines) + "\n"
+    (data_dir / "entries/brest/a-shelter.yml").write_text(text, encoding="utf-8")
+    result = validate_directory(data_dir)
+    assert [p for p in result.errors if "a-shelter" in p.path] == []
+    entry = next(e for e in result.directory.entries if e.id == "a-shelter")
+    assert entry.admission is not None and entry.admission.max_stay_days == 10

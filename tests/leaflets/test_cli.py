@@ -13,7 +13,14 @@ from tests.leaflets.conftest import SITE_URL
 from tests.leaflets.pdfcheck import flat, page_texts, qr_codes
 from tests.paths import FIXTURE_DIRECTORY, REPO
 
-BASE = ["leaflet", "--data-dir", str(FIXTURE_DIRECTORY), "--site-url", SITE_URL]
+BASE = [
+    "leaflet",
+    "--data-dir",
+    str(FIXTURE_DIRECTORY),
+    "--site-url",
+    SITE_URL,
+    "--allow-placeholder-url",
+]
 
 
 def test_a_custom_leaflet_with_chosen_entries(tmp_path: Path, capsys):
@@ -35,7 +42,7 @@ def test_a_custom_leaflet_with_chosen_entries(tmp_path: Path, capsys):
     back = flat(page_texts(target)[1])
     assert "Крызісны пакой у Пінску" in back and "Псіхолаг «Прыклад»" not in back
     assert qr_codes(target, 2, tmp_path) == [f"{SITE_URL}be/directory/regions/brest/"]
-    assert "2 pages, 1 places (2 more on the website)" in capsys.readouterr().out
+    assert "2 pages, 1 place (2 more on the website)" in capsys.readouterr().out
 
 
 def test_the_html_source_for_a_browser(tmp_path: Path):

@@ -53,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"\nWrote {len(result.files)} file(s) and import-report.txt into {out_dir}/. Review each "
         "file (its header lists what to do), then move it into directory_data/entries/<folder>/ "
-        "and run `python -m build_tools validate`."
+        "and run `make validate`."
     )
     return 0

@@ -1,0 +1,225 @@
+"""The live preview (``make serve``): a save rebuilds every language, and a build that fails is
+shown, in the terminal and in the browser, instead of a stale or half-written site.
+
+MkDocs' server rebuilds after each save and reloads the browsers when the build returns; a build
+that raises leaves the browsers on the old pages and prints a traceback. :class:`Preview` wraps
+the server's builder: a failure is kept and printed, and every page request gets a plain page
+that says what is wrong and where, until a build succeeds. The page asks the server's own
+reload endpoint when the next build is done, so fixing the file brings the site back by itself.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import secrets
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from mkdocs.exceptions import BuildError
+
+from build_tools.data.errors import format_problems
+
+#: What a request handler gets and returns (WSGI).
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why the last build failed: the text for the page, and what the terminal still lacks
+    (MkDocs has printed its own log messages already)."""
+
+    text: str
+    unprinted: str = ""
+
+
+class Preview:
+    """Attached to MkDocs' LiveReloadServer in the plugin's ``on_serve``."""
+
+    def __init__(self, server: Any, builder: Callable[[], None]) -> None:
+        self.builder = builder
+        self.failure: Failure | None = None
+        #: Held while a build runs: a page asked for meanwhile waits for its result, as MkDocs'
+        #: own server does.
+        self._idle = threading.Condition()
+        self._building = False
+        self._serve: WSGIApp = server.get_app()
+        server.builder = self.build
+        server.set_app(self.app)
+
+    def build(self) -> None:
+        """One rebuild; a failure is kept (not raised), so the server reloads the browsers."""
+        messages = _LogMessages()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(messages)
+        with self._idle:
+            self._building = True
+        try:
+            self.builder()
+        except Exception as error:  # every failure, whatever raised it, becomes the error page
+            failure = describe(error, messages.lines)
+            if failure.unprinted:
+                print(failure.unprinted, file=sys.stderr, flush=True)
+            print(
+                "The preview shows this problem instead of the site; "
+                "save the fixed file and the browser reloads.",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.failure = failure
+        else:
+            self.failure = None
+        finally:
+            logger.removeHandler(messages)
+            with self._idle:
+                self._building = False
+                self._idle.notify_all()
+
+    def app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO", "").startswith("/livereload/"):
+            return self._serve(environ, start_response)
+        with self._idle:
+            self._idle.wait_for(lambda: not self._building)
+            failure = self.failure
+        if failure is None:
+            return self._serve_page(environ, start_response)
+        body = error_page(failure.text).encode("utf-8")
+        # 200, not 500: MkDocs logs any other status as a warning, and strict mode would count
+        # one logged while the next build runs as a warning of that build.
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+            ],
+        )
+        return [body]
+
+    def _serve_page(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        """MkDocs' server answers; into an HTML page it has put its reload script inline, which
+        the site's Content-Security-Policy blocks, so the page gets a nonce that lets it run."""
+        answer: list[Any] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+            answer[:] = [status, headers, exc_info]
+
+        body = self._serve(environ, keep)
+        status, headers, exc_info = answer
+        kinds = [value for name, value in headers if name.lower() == "content-type"]
+        if not kinds or not kinds[0].startswith("text/html"):
+            start_response(status, headers, exc_info)
+            return body
+        try:
+            content = allow_reload_script(b"".join(body))
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(content))))
+        start_response(status, headers, exc_info)
+        return [content]
+
+
+_CSP_SCRIPTS = re.compile(
+    rb'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src)'
+)
+
+
+def allow_reload_script(page: bytes) -> bytes:
+    """Let MkDocs' reload script (the last inline script before ``</body>``) run under the
+    page's Content-Security-Policy with a one-time nonce; nothing else on the page changes."""
+    end = page.rfind(b"</body>")
+    start = page.rfind(b"<script>", 0, end if end >= 0 else len(page))
+    if start < 0 or b'"/livereload/"' not in page[start:end]:
+        return page
+    nonce = secrets.token_urlsafe(16).encode()
+    page = page[:start] + b'<script nonce="' + nonce + b'">' + page[start + len(b"<script>") :]
+    return _CSP_SCRIPTS.sub(lambda m: m[1] + b" 'nonce-" + nonce + b"'", page, count=1)
+
+
+class _LogMessages(logging.Handler):
+    """The warnings and errors MkDocs logs during one build (strict mode stops on a warning)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def describe(error: BaseException, logged: list[str]) -> Failure:
+    """What the editor needs from a failed build: the problems as ``validate`` lists them, the
+    template's file and line, or the messages MkDocs logged (strict mode stops on a warning)."""
+    from build_tools.stages import DataProblemsError
+
+    chain = _chain(error)
+    for item in chain:
+        if isinstance(item, DataProblemsError):
+            # The plugin prints these as `validate` does, before MkDocs' own one-line error.
+            return Failure(format_problems(item.problems))
+    for item in chain:
+        if isinstance(item, TemplateSyntaxError):
+            where = f"{item.filename or item.name or 'a template'}:{item.lineno}"
+            text = f"{where}: {item.message}"
+            return Failure(text, unprinted=text)
+        if isinstance(item, TemplateError):
+            text = f"a template: {item.message}"
+            return Failure(text, unprinted=text)
+    if any(isinstance(item, BuildError) for item in chain) and logged:
+        return Failure("\n".join(logged))
+    root = str(chain[-1]) or type(chain[-1]).__name__
+    return Failure("\n".join([*logged, root]), unprinted=root)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The exception and the ones it was raised from or during, outermost first."""
+    chain: list[BaseException] = []
+    item: BaseException | None = error
+    while item is not None and item not in chain:
+        chain.append(item)
+        item = item.__cause__ or item.__context__
+    return chain
+
+
+#: Asks MkDocs' reload endpoint for the current build, then waits for the next one.
+_RELOAD_SCRIPT = """
+(function () {
+  function wait(epoch) {
+    fetch("/livereload/" + epoch + "/" + Date.now(), {cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (t) {
+        var now = parseInt(t, 10);
+        if (epoch > 0 && now > epoch) { location.reload(); } else { wait(now); }
+      })
+      .catch(function () { setTimeout(function () { wait(epoch); }, 1000); });
+  }
+  wait(0);
+})();
+"""
+
+
+def error_page(text: str) -> str:
+    """A plain page: what is wrong and where, and that it goes away when the file is fixed."""
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>The preview cannot be built</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;"
+        "line-height:1.5}pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid"
+        " #b00020;padding:1rem}</style></head><body>\n"
+        "<h1>The preview cannot be built</h1>\n"
+        "<p>Fix what is named below (file and line) and save the file: this page reloads by "
+        "itself and the site comes back. The same text is in the terminal where "
+        "<code>make serve</code> runs.</p>\n"
+        f"<pre>{html.escape(text)}</pre>\n"
+        f"<script>{_RELOAD_SCRIPT}</script>\n</body></html>\n"
+    )
