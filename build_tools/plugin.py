@@ -183,7 +183,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             if made.description:
                 page.meta["description"] = made.description
             return ""
-        return markdown
+        assert self.state is not None
+        return self.state.stages.page_markdown(self.lang, markdown, page.meta)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         made = self.generated.get(page.file.src_uri)
@@ -213,6 +214,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             "lang": self.lang,
             "alternates": self._alternates(src_uri, url),
             "ui": self.state.stages.ui_strings(self.lang),
+            "org": self.state.stages.template_facts(self.lang),
             "generated": src_uri in self.generated,
             "options": self.config,
         }

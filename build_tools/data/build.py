@@ -19,6 +19,8 @@ from . import schema
 from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .model import Directory, Entry, Locality, Region, Service, Text
+from .organisation import FILE_NAME as ORGANISATION_FILE
+from .organisation import load_organisation
 from .yaml_loader import Document, load_file
 
 ENTRIES = "entries"
@@ -113,9 +115,19 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
         if entry is not None:
             entries.append(entry)
 
+    organisation = None
+    if (data_dir / ORGANISATION_FILE).exists():
+        organisation, found = load_organisation(data_dir)
+        problems.extend(found)
+
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)
-    directory = Directory(regions=tuple(regions), services=tuple(services), entries=tuple(entries))
+    directory = Directory(
+        regions=tuple(regions),
+        services=tuple(services),
+        entries=tuple(entries),
+        organisation=organisation,
+    )
     return ValidationResult(directory, problems)
 
 
