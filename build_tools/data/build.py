@@ -20,7 +20,7 @@ from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .model import Directory, Entry, Locality, Region, Service, Text
 from .organisation import FILE_NAME as ORGANISATION_FILE
-from .organisation import load_organisation
+from .organisation import Organisation, load_organisation
 from .yaml_loader import Document, load_file
 
 ENTRIES = "entries"
@@ -108,17 +108,21 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
         entry_docs.append((doc, entry))
     _check_ids(entry_docs)
 
+    organisation = None
+    if (data_dir / ORGANISATION_FILE).exists():
+        organisation, found = load_organisation(data_dir)
+        problems.extend(found)
+    if organisation is not None:
+        for doc, entry in entry_docs:
+            if entry is not None:
+                _check_hotline_hours(doc, entry, organisation)
+
     for doc in (regions_doc, services_doc):
         problems.extend(doc.problems)
     for doc, entry in entry_docs:
         problems.extend(doc.problems)
         if entry is not None:
             entries.append(entry)
-
-    organisation = None
-    if (data_dir / ORGANISATION_FILE).exists():
-        organisation, found = load_organisation(data_dir)
-        problems.extend(found)
 
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)
@@ -297,3 +301,27 @@ def _check_ids(entry_docs: list[tuple[Document, Entry | None]]) -> None:
                 )
             else:
                 former_owners[old] = doc.path
+
+
+def _check_hotline_hours(doc: Document, entry: Entry, organisation: Organisation) -> None:
+    """The organisation's hotline in the directory keeps the hours organisation.yml gives."""
+    opens, closes = organisation.hotline_hours.split("–")
+    wanted = {(_minutes(opens), _minutes(closes))}
+    for i, phone in enumerate(entry.phones):
+        if phone.tel != organisation.hotline_tel or phone.hours is None:
+            continue
+        spans = {span for _, day_spans in phone.hours.rules for span in day_spans}
+        if phone.hours.always or spans != wanted:
+            doc.problem(
+                ("phones", i, "hours"),
+                f"organisation.yml gives the hotline's hours as {organisation.hotline_hours}, "
+                f"this number says `{phone.hours.raw}`",
+                "change both together (organisation.yml is what the pages, the emergency "
+                "strip and the leaflets say)",
+                WARNING,
+            )
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)

@@ -127,6 +127,6 @@ def load_organisation(data_dir: Path) -> tuple[Organisation | None, list[Problem
         try:
             parse_number(doc.data["hotline"]["number"])
         except PhoneIssue as issue:
-            doc.problem(("hotline", "number"), issue.message, issue.fix, issue.severity)
+            doc.problem(("hotline", "number"), issue.message, issue.fix)  # never a guess
     errors = [p for p in doc.problems if p.is_error]
     return (None if errors else Organisation(doc.data)), list(doc.problems)
