@@ -46,7 +46,7 @@ def test_the_real_register_is_valid_and_complete() -> None:
     ("old", "new", "line", "field", "says"),
     [
         ('hours: "08:00-20:00"', 'hours: "8-20"', 18, "hotline.hours", "not in the right form"),
-        ("  telegram: HelpHotlineBot", "  telegramm: HelpHotlineBot", 28, "chatbot.telegramm", "unknown field"),
+        ("  telegram: Help", "  telegramm: Help", 28, "chatbot.telegramm", "unknown field"),
         ("value: 13874", "value: many", 35, "figures.hotline_calls.value", "whole number"),
         ('number: "8 801 100 8 801"', 'number: "8 801 100"', 17, "hotline.number", "8 801 100"),
     ],
