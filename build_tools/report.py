@@ -32,6 +32,8 @@ class Report:
     page_translations: list[dict[str, Any]] = field(default_factory=list)
     #: ``{"entry", "source", "verified", "months"}``, oldest first.
     stale: list[dict[str, Any]] = field(default_factory=list)
+    #: ``{"entry", "source"}`` of every ``status: unconfirmed`` entry (due for a call).
+    unconfirmed: list[dict[str, str]] = field(default_factory=list)
     #: ``{"entry", "source"}`` of every ``status: sample`` entry.
     samples: list[dict[str, str]] = field(default_factory=list)
     #: Entries per region id (``national`` for country-wide ones), in regions.yml order.
@@ -55,19 +57,21 @@ def build_report(
         missing = missing_translations(entry)
         if missing:
             report.entry_translations.append(
-                {"entry": entry.id, "source": entry.source, "missing": missing}
+                {"entry": entry.id, "source": entry.file, "missing": missing}
             )
-        if entry.verified < cutoff:
+        if entry.is_unconfirmed:
+            report.unconfirmed.append({"entry": entry.id, "source": entry.file})
+        elif entry.verified is not None and entry.verified < cutoff:
             report.stale.append(
                 {
                     "entry": entry.id,
-                    "source": entry.source,
+                    "source": entry.file,
                     "verified": entry.verified.isoformat(),
                     "months": _months_between(entry.verified, today),
                 }
             )
         if entry.is_sample:
-            report.samples.append({"entry": entry.id, "source": entry.source})
+            report.samples.append({"entry": entry.id, "source": entry.file})
     report.stale.sort(key=lambda item: item["verified"])
     report.per_region = {"national": len(directory.national())}
     for region in directory.regions:

@@ -18,6 +18,7 @@ from typing import Any
 from . import schema
 from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
+from .guide import guide_problems
 from .model import Directory, Entry, Locality, Region, Service, Text
 from .organisation import FILE_NAME as ORGANISATION_FILE
 from .organisation import Organisation, load_organisation
@@ -101,7 +102,7 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
             doc,
             refs,
             stem=file.name.removesuffix(".yml"),
-            source=source,
+            file=source,
             today=today,
             publish=publish,
         )
@@ -124,6 +125,8 @@ def _validate(data_dir: Path, today: _dt.date, publish: bool) -> ValidationResul
         if entry is not None:
             entries.append(entry)
 
+    _, guide = guide_problems(data_dir, (s.id for s in services))
+    problems.extend(guide)
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)
     directory = Directory(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .errors import ERROR, WARNING
 from .hours import HoursError, parse_hours
 from .model import Admission, Entry, Geo, Hours, Phone, Text
 from .phones import PhoneIssue, parse_number
@@ -47,7 +48,7 @@ def check_entry(
     refs: References,
     *,
     stem: str,
-    source: str,
+    file: str,
     today: _dt.date,
     publish: bool,
 ) -> Entry | None:
@@ -66,6 +67,7 @@ def check_entry(
     _check_email_and_website(doc, data)
     messengers = _check_messengers(doc, data)
     _check_verified(doc, data, today)
+    _check_source(doc, data, today)
     if publish and data.get("status") == "sample":
         doc.problem(
             ("status",),
@@ -74,7 +76,7 @@ def check_entry(
         )
     if any(p.is_error for p in doc.problems):
         return None
-    return _entry(data, phones, hours, messengers, source)
+    return _entry(data, phones, hours, messengers, file)
 
 
 def _suggest(value: str, choices: Any) -> str:
@@ -357,12 +359,65 @@ def _check_messengers(doc: Document, data: dict[str, Any]) -> dict[str, str]:
 
 
 def _check_verified(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
+    """``verified`` is the day of the last call: every entry but an unconfirmed one has it."""
+    unconfirmed = data.get("status") == "unconfirmed"
+    if "verified" not in data and not unconfirmed:
+        doc.problem(
+            ("verified",),
+            "`verified` is missing",
+            "add `verified: YYYY-MM-DD` (the day the details were confirmed by phone), or, if "
+            "nobody has called them yet, write `status: unconfirmed` with `source` and "
+            "`source_date`",
+        )
+        return
+    if "verified" in data and unconfirmed:
+        doc.problem(
+            ("verified",),
+            "an unconfirmed entry cannot have a `verified` date",
+            "if the details were confirmed by phone, change `status: unconfirmed` to "
+            "`status: active`; otherwise remove the `verified` line",
+        )
     verified = _date(data.get("verified"))
     if verified and verified > today:
         doc.problem(
             ("verified",),
             f"the date {verified.isoformat()} is in the future",
             "write the day the details were actually confirmed",
+        )
+
+
+def _check_source(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
+    """Real help must be traceable: where the facts come from, and as of when."""
+    status = data.get("status", "active")
+    if status == "sample":
+        return
+    if "source" not in data and (status == "unconfirmed" or not data.get("national")):
+        why = "an unconfirmed entry" if status == "unconfirmed" else "an entry that is not national"
+        doc.problem(
+            ("source",),
+            f"{why} must say where its facts come from",
+            "add `source:` with the address of the page (https://…) or the name of the document, "
+            "and `source_date:` with the date it shows",
+            WARNING if status != "unconfirmed" else ERROR,
+        )
+    if "source" in data and "source_date" not in data:
+        doc.problem(
+            ("source",),
+            "the source has no date",
+            "add `source_date: YYYY-MM-DD`: the date the source shows, or the day you read it",
+        )
+    if "source_date" in data and "source" not in data:
+        doc.problem(
+            ("source_date",),
+            "a date without a source",
+            "add `source:` with the address of the page or the name of the document",
+        )
+    day = _date(data.get("source_date"))
+    if day and day > today:
+        doc.problem(
+            ("source_date",),
+            f"the date {day.isoformat()} is in the future",
+            "write the date the source shows, or the day you read it",
         )
 
 
@@ -388,18 +443,18 @@ def _entry(
     phones: list[Phone],
     hours: Hours | None,
     messengers: dict[str, str],
-    source: str,
+    file: str,
 ) -> Entry:
     geo = data.get("geo")
     admission = data.get("admission")
-    verified = _date(data["verified"])
-    assert verified is not None  # the schema has checked it
     return Entry(
         id=data["id"],
         name=_text(data["name"]),
         services=tuple(data["services"]),
-        verified=verified,
+        verified=_date(data.get("verified")),
         status=data.get("status", "active"),
+        source=data.get("source"),
+        source_date=_date(data.get("source_date")),
         summary=_text(data.get("summary")),
         national=data.get("national", False),
         region=data.get("region"),
@@ -428,5 +483,5 @@ def _entry(
         if admission
         else None,
         former_ids=tuple(data.get("former_ids", ())),
-        source=source,
+        file=file,
     )

@@ -143,8 +143,12 @@ class Entry:
     id: str
     name: Text
     services: tuple[str, ...]
-    verified: _dt.date
-    status: str = "active"  # active | sample | suspended
+    #: The day the details were last confirmed by phone; None while ``unconfirmed``.
+    verified: _dt.date | None
+    status: str = "active"  # active | unconfirmed | sample | suspended
+    #: Where the facts come from (a URL or a document's name) and the date it shows.
+    source: str | None = None
+    source_date: _dt.date | None = None
     summary: Text = Text()
     national: bool = False
     region: str | None = None
@@ -166,7 +170,7 @@ class Entry:
     #: Ids this entry was known by before; each keeps a redirect page at its old URL.
     former_ids: tuple[str, ...] = ()
     #: Path of the YAML file, relative to the data directory (for reports and messages).
-    source: str = ""
+    file: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "messengers", MappingProxyType(dict(self.messengers)))
@@ -174,6 +178,16 @@ class Entry:
     @property
     def is_sample(self) -> bool:
         return self.status == "sample"
+
+    @property
+    def is_unconfirmed(self) -> bool:
+        """Real help taken from a public source that nobody has yet confirmed by phone."""
+        return self.status == "unconfirmed"
+
+    @property
+    def as_of(self) -> _dt.date | None:
+        """The date the details are known as of: the last call, else the source's date."""
+        return self.verified or self.source_date
 
     @property
     def address_public(self) -> bool:

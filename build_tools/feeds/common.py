@@ -16,8 +16,9 @@ LICENCE = {
 
 
 def generated_date(directory: Directory) -> str:
-    """The newest ``verified`` date: a rebuild of unchanged data writes byte-identical files."""
-    dates = [entry.verified for entry in directory.entries]
+    """The newest date the data is known as of (a call, else a source's date): a rebuild of
+    unchanged data writes byte-identical files."""
+    dates = [entry.as_of for entry in directory.entries if entry.as_of]
     return max(dates).isoformat() if dates else "1970-01-01"
 
 

@@ -94,7 +94,9 @@ def _entry(entry: Entry, urls: SiteUrls) -> dict[str, Any]:
     data["anonymous"] = entry.anonymous
     data["wheelchair"] = entry.wheelchair
     data["admission"] = _admission(entry.admission)
-    data["verified"] = entry.verified.isoformat()
+    data["verified"] = entry.verified.isoformat() if entry.verified else None
+    data["source"] = entry.source
+    data["source_date"] = entry.source_date.isoformat() if entry.source_date else None
     data["urls"] = urls.entry(entry.id)
     data["former_ids"] = list(entry.former_ids)
     return data

@@ -26,7 +26,8 @@ def build_geojson(directory: Directory, *, site_url: str) -> dict[str, Any]:
             "region": entry.region,
             "locality": entry.locality,
             "phones": [phone.display for phone in entry.phones],
-            "verified": entry.verified.isoformat(),
+            "verified": entry.verified.isoformat() if entry.verified else None,
+            "source": entry.source,
         }
         page_urls = urls.entry(entry.id)
         for lang in LANGUAGES:

@@ -57,6 +57,8 @@ def columns() -> list[str]:
         "anonymous",
         "wheelchair",
         "verified",
+        "source",
+        "source_date",
         *per_lang("url"),
     ]
 
@@ -106,7 +108,9 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         "free": entry.free,
         "anonymous": entry.anonymous,
         "wheelchair": entry.wheelchair,
-        "verified": entry.verified.isoformat(),
+        "verified": entry.verified.isoformat() if entry.verified else None,
+        "source": entry.source,
+        "source_date": entry.source_date.isoformat() if entry.source_date else None,
     }
     for name in ("telegram", "viber", "whatsapp"):
         row[name] = entry.messengers.get(name)

@@ -46,8 +46,9 @@ class Plan:
 
     @property
     def checked(self) -> dt.date | None:
-        """The oldest confirmation date among everything printed (the leaflet is as old as that)."""
-        dates = [e.verified for e in (*self.front.entries, *self.places)]
+        """The oldest date among everything printed (the leaflet is as old as that): the last
+        call, or for an unconfirmed entry the date of its source."""
+        dates = [e.as_of for e in (*self.front.entries, *self.places) if e.as_of]
         return min(dates) if dates else None
 
 

@@ -93,6 +93,24 @@ class PageLanguage:
         """ "Сведения проверены 20 октября 2026 г.", the date by Babel in the page's language."""
         return _verified(day, self.code, str(self.w["verified"]))
 
+    def unconfirmed(self, entry: Entry) -> Markup:
+        """Where an unconfirmed entry's facts come from and as of when, and: call first."""
+        phrase = str(self.w["unconfirmed"])
+        source = entry.source or ""
+        if source.startswith(("https://", "http://")):
+            shown = Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source, source)
+        else:
+            shown = Markup("{}").format(source)
+        day = entry.source_date
+        when = (
+            Markup('<time datetime="{}">{}</time>').format(
+                day.isoformat(), format_date(day, format="long", locale=self.code)
+            )
+            if day
+            else ""
+        )
+        return Markup(escape(phrase).replace("{source}", shown).replace("{date}", when))
+
     # -- hours
 
     def hours_lines(self, hours: Hours) -> list[str]:

@@ -52,7 +52,9 @@ def test_admission_former_ids_and_sources() -> None:
         "ru",
     )
     assert d.entry("minsk-legal-aid").former_ids == ("minsk-legal-clinic",)
-    assert d.entry("minsk-legal-aid").source == "entries/minsk-city/minsk-legal-aid.yml"
+    assert d.entry("minsk-legal-aid").file == "entries/minsk-city/minsk-legal-aid.yml"
+    assert d.entry("minsk-legal-aid").source == "Fictional test data"
+    assert d.entry("minsk-legal-aid").source_date == _dt.date(2025, 1, 15)
 
 
 def test_regions_localities_services_and_order() -> None:

@@ -168,8 +168,8 @@ def test_guide_naming_a_missing_step_or_service_stops_the_build(directory, tmp_p
         guide.load_guide(directory, path)
     message = str(caught.value)
     line_next = broken.splitlines().index("        next: regoin") + 1
-    assert f"{path}:{line_next}: steps.1.answers.0.next: no step has the id 'regoin'" in message
-    assert "'lawyer' is not a kind of help in services.yml" in message
+    assert f"{path}:{line_next}:15: steps.2.answers.1.next: no step has the id `regoin`" in message
+    assert "`lawyer` is not a kind of help in services.yml" in message
     assert "use one of:" in message
 
 

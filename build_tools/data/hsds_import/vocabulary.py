@@ -93,7 +93,7 @@ FACETS: dict[str, str] = {
 }
 
 #: HSDS 3.0 service status for ours; imported the other way round.
-STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed"}
+STATUS_TO_HSDS = {"active": "active", "unconfirmed": "active", "suspended": "temporarily closed"}
 STATUS_FROM_HSDS = {"active": "active", "temporarily closed": "suspended"}
 
 #: RFC 5545 weekday codes (HSDS schedules), Monday first like the model.

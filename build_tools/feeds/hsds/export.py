@@ -183,7 +183,7 @@ class _Builder:
             application_process=admission.notes(lang) if admission else None,
             fees_description=_FREE[lang] if entry.free else None,
             eligibility_description=", ".join(entry.serves),
-            assured_date=entry.verified.isoformat(),
+            assured_date=entry.verified.isoformat() if entry.verified else None,
             alert=_SUSPENDED[lang] if entry.status == "suspended" else None,
         )
         for service in entry.services:
