@@ -29,7 +29,7 @@ def test_the_real_register_is_valid_and_complete() -> None:
     organisation, problems = load_organisation(REPO / "directory_data")
     assert problems == [] and organisation is not None
     en = organisation.facts("en")
-    assert en["name"].text == 'International Public Association "Gender Perspectives"'
+    assert en["name"].text == "International Public Association “Gender Perspectives”"
     assert organisation.facts("ru")["name"].text.endswith("«Гендерные перспективы»")
     assert organisation.facts("be")["name"].text.endswith("«Гендарныя перспектывы»")
     assert en["hotline.tel"].text == "88011008801"
@@ -81,7 +81,7 @@ def test_placeholders_are_filled_and_escaped() -> None:
     text = "Call {{ org.hotline.link }}, {{org.hotline.hours}}. **{{ org.name }}**"
     assert fill_markdown(text, facts) == (
         "Call [8 801 100 8 801](tel:88011008801), 08:00–20:00. "
-        '**International Public Association "Gender Perspectives"**'
+        "**International Public Association “Gender Perspectives”**"
     )
     # A value is text, never markup: Markdown and HTML in it are escaped.
     facts["name"] = type(facts["name"])("<b>*A*</b> [x](y)")

@@ -30,7 +30,7 @@ _FREE = {"ru": "Бесплатно", "be": "Бясплатна", "en": "Free of 
 _SUSPENDED = {
     "ru": "Временно не работает",
     "be": "Часова не працуе",
-    "en": "Temporarily not working",
+    "en": "Temporarily closed",
 }
 _TAXONOMY_NAMES = {
     v.SERVICES_TAXONOMY: {"ru": "Виды помощи", "be": "Віды дапамогі", "en": "Kinds of help"},
