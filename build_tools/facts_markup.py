@@ -4,8 +4,10 @@ Markdown pages, their front matter, the components' ``strings.yml`` and the guid
 write ``{{ org.hotline.hours }}`` where the fact belongs. Double braces mean nothing in
 Markdown, so the syntax cannot be mistaken for text. In a page's body the value is escaped for
 Markdown and HTML (a name with ``*`` or ``<`` stays text), except the ``….link`` keys, which
-become the link itself. Any ``{{ … }}`` that is not a known key stops the build with the file,
-line and the keys there are: a misspelt key must never reach a page as braces.
+become the link itself. A ``{{ name }}`` that is not a known key (``{{ org.hotline.hour }}``,
+``{{ hotline.hours }}``) stops the build with the file, line and the keys there are: a misspelt
+key must never reach a page as braces. Braces around anything that is not a name (code, a
+formula) are left as they are, as text.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pathlib import Path
 from build_tools.data.errors import Problem
 from build_tools.data.organisation import Fact
 
-#: ``{{ org.hotline.hours }}``, spaces inside the braces optional.
-PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+#: ``{{ org.hotline.hours }}``, spaces inside the braces optional: a name, dots between parts.
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")
 _KEY = re.compile(r"^org\.([a-z0-9_.]+)$")
 #: The characters Python-Markdown lets a backslash escape (others would show the backslash).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")

@@ -99,3 +99,14 @@ def test_an_unknown_key_names_file_and_line(tmp_path: Path) -> None:
     assert (problem.path, problem.line, problem.col) == ("content/ru/page.md", 4, 6)
     assert "{{ org.hotline.hour }}" in problem.message
     assert "org.hotline.hours" in problem.fix
+
+
+def test_braces_around_a_name_are_a_fact_and_around_code_stay_text(tmp_path: Path) -> None:
+    organisation, _ = load_organisation(REPO / "directory_data")
+    assert organisation is not None
+    facts = organisation.facts("en")
+    page = tmp_path / "page.md"
+    page.write_text('Open {{ hotline.hours }}.\n\nTemplate: {{ "".__class__ }}\n')
+    [problem] = check_files([page], facts, tmp_path)
+    assert (problem.line, problem.col) == (1, 6)
+    assert fill_markdown('{{ "".x }}', facts) == '{{ "".x }}'
