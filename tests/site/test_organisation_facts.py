@@ -72,3 +72,25 @@ def test_the_real_content_writes_the_hours_only_through_the_register() -> None:
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert not re.search(r"08[:.]00|20[:.]00|8 801 100 8 801|\+3758011008801", text), file
+
+
+def test_a_misspelt_key_or_a_missing_register_stops_the_build(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(REPO / "content", tmp_path / "content"))
+    page = content / "en" / "hotline.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nOpen {{ org.hotline.hour }}.\n", encoding="utf-8"
+    )
+    line = page.read_text(encoding="utf-8").count("\n")
+    data = Path(shutil.copytree(FIXTURE_DIRECTORY, tmp_path / "data"))
+    result = build_site(tmp_path / "a", data_dir=data, content_dir=content, check=False)
+    assert result.returncode != 0
+    assert f"content/en/hotline.md:{line}:6: `{{{{ org.hotline.hour }}}}` is not one of" in (
+        result.stdout + result.stderr
+    )
+    assert not (tmp_path / "a" / "site").exists()
+
+    (data / "organisation.yml").unlink()
+    page.write_text(page.read_text(encoding="utf-8").replace(".hour }}", ".hours }}"))
+    result = build_site(tmp_path / "b", data_dir=data, content_dir=content, check=False)
+    assert result.returncode != 0
+    assert "organisation.yml is missing" in result.stdout + result.stderr
