@@ -292,7 +292,8 @@ class _Builder:
             "phone",
             id=phone_id,
             service_id=service_id,
-            number=phone.e164 or phone.display,
+            # A number that cannot be dialled from abroad (8-801) is given as dialled in Belarus.
+            number=phone.international or phone.display,
             type="voice",
             description=phone.label(self.lang),
         )
