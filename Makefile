@@ -5,9 +5,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the tests need: the browser, a QR decoder and a PDF rasteriser; Java for
+# Debian packages the tests need: the browser, a QR decoder, a PDF rasteriser and Hunspell
+# with its Russian, Belarusian and British English dictionaries (the spelling check); Java for
 # the HTML checker (vnu) is installed too when the machine has none.
-DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core
+DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core \
+          hunspell hunspell-ru hunspell-be hunspell-en-gb
 NODE_STAMP := tests/node_modules/.installed
 
 .PHONY: build serve test lint bench check-system clean validate report new-entry leaflet

@@ -241,6 +241,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             if made.description:
                 page.meta["description"] = Markup(made.description)
             return ""
+        assert self.state is not None
+        # Facts are filled in as plain text first; then what reaches <head> is escaped once.
+        markdown = self.state.stages.page_markdown(self.lang, markdown, page.meta)
         _escape_head_fields(page.meta)
         return markdown
 
@@ -272,6 +275,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             "lang": self.lang,
             "alternates": self._alternates(src_uri, url),
             "ui": self.state.stages.ui_strings(self.lang),
+            "org": self.state.stages.template_facts(self.lang),
             "generated": src_uri in self.generated,
             "options": self.config,
             "notices": self.state.stages.notices(self.lang, src_uri),

@@ -19,13 +19,15 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from build_tools import feeds, finder, leaflets, pages, report, safety
-from build_tools.components import ui_strings
+from build_tools import facts_markup, feeds, finder, leaflets, pages, report, safety
+from build_tools.components import COMPONENTS_DIR, ui_strings
 from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
 from build_tools.data.errors import Problem, format_problems
 from build_tools.data.frontmatter import check_front_matter
 from build_tools.data.model import Directory
+from build_tools.data.organisation import FILE_NAME as ORGANISATION_FILE
+from build_tools.data.organisation import Fact, Organisation, load_organisation
 from build_tools.pages.generated import GeneratedPage
 from build_tools.status_text import DEFAULT_MAX_AGE_HOURS, page_notices
 
@@ -66,6 +68,7 @@ class Stages:
     options: Any
     root: Path
     content_dir: Path
+    organisation: Organisation
     warnings: list[Problem] = field(default_factory=list)
     leaflet_dir: Path | None = None
     leaflet_list: Sequence[Any] = ()
@@ -92,8 +95,13 @@ class Stages:
         refused = content_links(content_dir)
         # Pages are read only when nothing links outside: a link is not opened even to check it.
         problems = list(result.problems) + (refused or list(check_front_matter(content_dir)))
+        organisation = result.directory.organisation if result.directory else None
+        if not (data_dir / ORGANISATION_FILE).exists():
+            problems += load_organisation(data_dir)[1]  # says it is missing, and why it matters
+        if organisation is not None and not refused:
+            problems += _check_placeholders(organisation, content_dir, languages, data_dir)
         errors = [p for p in problems if p.severity == "error"]
-        if errors or result.directory is None:
+        if errors or result.directory is None or organisation is None:
             raise DataProblemsError(errors)
         stages = cls(
             directory=result.directory,
@@ -102,12 +110,16 @@ class Stages:
             options=options,
             root=root,
             content_dir=content_dir,
+            organisation=organisation,
             warnings=[p for p in problems if p.severity != "error"],
         )
         if options.leaflets:
             stages.leaflet_dir = Path(tempfile.mkdtemp(prefix="helpdir-leaflets-"))
             stages.leaflet_list = leaflets.build_leaflets(
-                stages.directory, stages.leaflet_dir, site_url=site_url, languages=languages
+                stages.directory,
+                stages.leaflet_dir,
+                site_url=site_url,
+                languages=languages,
             )
         return stages
 
@@ -115,7 +127,9 @@ class Stages:
 
     def pages(self, lang: str) -> list[GeneratedPage]:
         if lang not in self._pages:
-            slots = {"finder": finder.slot_html(self.directory, lang)}
+            slots = {
+                "finder": finder.slot_html(self.directory, lang, facts=self.facts(lang)),
+            }
             self._pages[lang] = pages.directory_pages(
                 self.directory,
                 lang,
@@ -126,6 +140,22 @@ class Stages:
             )
         return self._pages[lang]
 
+    def facts(self, lang: str) -> dict[str, Fact]:
+        """The organisation's facts in ``lang`` (the values of ``{{ org.… }}``)."""
+        return self.organisation.facts(lang)
+
+    def page_markdown(self, lang: str, markdown: str, meta: dict[str, Any]) -> str:
+        """An editor's page with the organisation's facts filled in (front matter too)."""
+        facts = self.facts(lang)
+        for key, value in meta.items():
+            if isinstance(value, str):
+                meta[key] = facts_markup.fill_text(value, facts)
+        return facts_markup.fill_markdown(markdown, facts)
+
+    def template_facts(self, lang: str) -> dict[str, str]:
+        """The facts for theme templates, as plain text (templates escape them)."""
+        return {key: fact.text for key, fact in self.facts(lang).items()}
+
     def page_content(self, lang: str, src_uri: str, html: str) -> str:
         """Editors' Markdown pages: the raw-HTML policy, then generated additions."""
         html = safety.sanitise_html(html)
@@ -134,7 +164,11 @@ class Stages:
         return html
 
     def ui_strings(self, lang: str) -> dict[str, Any]:
-        return ui_strings(lang)
+        facts = self.facts(lang)
+        return {
+            component: {key: facts_markup.fill_text(text, facts) for key, text in table.items()}
+            for component, table in ui_strings(lang).items()
+        }
 
     @property
     def max_age_hours(self) -> int:
@@ -182,3 +216,17 @@ class Stages:
             if lines:
                 text += "\nLeaflets: " + "\n".join(lines)
         return text
+
+
+def _check_placeholders(
+    organisation: Organisation, content_dir: Path, languages: list[str], data_dir: Path
+) -> list[Problem]:
+    """Every ``{{ … }}`` in pages, interface strings and the guide names a known fact."""
+    problems = []
+    for lang in languages:
+        files = sorted((content_dir / lang).rglob("*.md"))
+        problems += facts_markup.check_files(files, organisation.facts(lang), content_dir.parent)
+    facts = organisation.facts(languages[0])
+    strings = sorted(COMPONENTS_DIR.glob("*/strings.yml")) + [finder.GUIDE_FILE]
+    problems += facts_markup.check_files(strings, facts, COMPONENTS_DIR.parent.parent)
+    return problems

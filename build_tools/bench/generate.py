@@ -170,6 +170,7 @@ def generate(
     (out_dir / "entries").mkdir(parents=True)
     shutil.copy2(real_data / "regions.yml", out_dir / "regions.yml")
     shutil.copy2(real_data / "services.yml", out_dir / "services.yml")
+    shutil.copy2(real_data / "organisation.yml", out_dir / "organisation.yml")  # the site needs it
     regions = _load(real_data / "regions.yml")
     services = {s["id"]: s for s in _load(real_data / "services.yml")}
     rng = random.Random(f"{seed}:{count}")

@@ -24,6 +24,8 @@ from .entry_checks import References, check_entry
 from .errors import WARNING, DataError, Problem
 from .guide import guide_problems
 from .model import Directory, Entry, Locality, Region, Service, Text
+from .organisation import FILE_NAME as ORGANISATION_FILE
+from .organisation import Organisation, load_organisation
 from .text_checks import check_confidential_text, check_texts
 from .yaml_loader import Document, load_file
 
@@ -130,6 +132,15 @@ def _validate(
         entry_docs.append((doc, entry))
     _check_ids(entry_docs)
 
+    organisation = None
+    if (data_dir / ORGANISATION_FILE).exists():
+        organisation, found = load_organisation(data_dir)
+        problems.extend(found)
+    if organisation is not None:
+        for doc, entry in entry_docs:
+            if entry is not None:
+                _check_hotline_hours(doc, entry, organisation)
+
     for doc in (regions_doc, services_doc):
         problems.extend(doc.problems)
     for doc, entry in entry_docs:
@@ -157,6 +168,7 @@ def _validate(
         entries=tuple(entries),
         reports=MappingProxyType(reports),
         notices=notices,
+        organisation=organisation,
     )
     return ValidationResult(directory, problems)
 
@@ -381,3 +393,27 @@ def _check_ids(entry_docs: list[tuple[Document, Entry | None]]) -> None:
                 )
             else:
                 former_owners[old] = doc.path
+
+
+def _check_hotline_hours(doc: Document, entry: Entry, organisation: Organisation) -> None:
+    """The organisation's hotline in the directory keeps the hours organisation.yml gives."""
+    opens, closes = organisation.hotline_hours.split("–")
+    wanted = {(_minutes(opens), _minutes(closes))}
+    for i, phone in enumerate(entry.phones):
+        if phone.tel != organisation.hotline_tel or phone.hours is None:
+            continue
+        spans = {span for _, day_spans in phone.hours.rules for span in day_spans}
+        if phone.hours.always or spans != wanted:
+            doc.problem(
+                ("phones", i, "hours"),
+                f"organisation.yml gives the hotline's hours as {organisation.hotline_hours}, "
+                f"this number says `{phone.hours.raw}`",
+                "change both together (organisation.yml is what the pages, the emergency "
+                "strip and the leaflets say)",
+                WARNING,
+            )
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)

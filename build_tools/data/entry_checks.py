@@ -253,6 +253,7 @@ def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
                 display=dialling.display,
                 tel=dialling.tel,
                 short=dialling.short,
+                international=dialling.international,
                 label=_text(item.get("label")),
                 hours=hours,
                 cost=item.get("cost") if isinstance(item.get("cost"), str) else None,

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import schema
 from .errors import Problem
+from .phones import PhoneIssue, parse_number
 from .yaml_loader import Document, load_file
 
 GUIDE = "guide.yml"
@@ -32,6 +33,7 @@ def check_guide(file: Path, service_ids: Iterable[str], shown: str | None = None
     if any(p.is_error for p in doc.problems):
         return doc
     _check_references(doc, set(service_ids))
+    _check_numbers(doc)
     return doc
 
 
@@ -66,6 +68,18 @@ def _check_references(doc: Document, services: set[str]) -> None:
                         f"`{service}` is not a kind of help in services.yml",
                         _one_of(services),
                     )
+
+
+def _check_numbers(doc: Document) -> None:
+    """Each emergency number is one a phone can dial (``{{ org.… }}`` is checked by the build)."""
+    for i, item in enumerate(doc.data["emergency"]["numbers"]):
+        number = item["number"]
+        if number.lstrip().startswith("{{"):
+            continue
+        try:
+            parse_number(number)
+        except PhoneIssue as issue:
+            doc.problem(("emergency", "numbers", i, "number"), issue.message, issue.fix)
 
 
 def _one_of(choices: set[str]) -> str:

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 #: Site languages, the default first. Text falls back in this order.
 LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
@@ -104,13 +105,17 @@ class Hours:
 @dataclass(frozen=True)
 class Phone:
     raw: str
-    #: "+375171234567", or None for short numbers (102, 133) that have no E.164 form.
+    #: "+375171234567", or None for short numbers (102, 133) that have no E.164 form. The
+    #: number's identity, not always diallable: see ``international``.
     e164: str | None
     #: How to dial it inside Belarus, readably grouped: "8 801 100-88-01", "102".
     display: str
-    #: The value for a ``tel:`` link: E.164 where possible, else the short number.
+    #: The value for a ``tel:`` link, what a phone in Belarus dials (one rule,
+    #: :func:`build_tools.data.phones.dial_in_belarus`): "+375171234567", "88011008801", "102".
     tel: str
     short: bool = False
+    #: The form to dial from abroad; None for short numbers and the 8-801 free lines.
+    international: str | None = None
     label: Text = Text()
     hours: Hours | None = None
     #: "free" | "free-landline" | "paid" | None
@@ -255,6 +260,9 @@ class Directory:
     #: ``status.yml``: the latest report per entry id (entries without one are unknown).
     reports: Mapping[str, Report] = field(default_factory=lambda: MappingProxyType({}))
     notices: tuple[Notice, ...] = ()
+    #: The organisation's own facts (organisation.yml), when the data folder has them; the
+    #: site build requires them. A :class:`build_tools.data.organisation.Organisation`.
+    organisation: Any = None
 
     def region(self, region_id: str) -> Region:
         return self._regions_by_id[region_id]

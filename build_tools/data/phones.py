@@ -26,12 +26,17 @@ _ALLOWED_CHARS = re.compile(r"^[+0-9 ()\-.]+$")
 
 @dataclass(frozen=True)
 class Dialling:
-    """The parts of :class:`~build_tools.data.model.Phone` that come from the number itself."""
+    """The parts of :class:`~build_tools.data.model.Phone` that come from the number itself.
+
+    ``tel`` is what a phone in Belarus dials (see :func:`dial_in_belarus`); ``international``
+    is the form to dial from abroad, None when there is none (short numbers, 8-801 free lines).
+    """
 
     e164: str | None
     display: str
     tel: str
     short: bool = False
+    international: str | None = None
 
 
 class PhoneIssue(ValueError):
@@ -80,10 +85,36 @@ def parse_number(raw: str) -> Dialling:
         if not phonenumbers.is_valid_number(number):
             raise PhoneIssue(f"`{raw}` is not a valid phone number", _FORM_FIX)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    tel = dial_in_belarus(number)
+    abroad = e164 if phonenumbers.can_be_internationally_dialled(number) else None
     if number.country_code != 375:
         shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        return Dialling(e164, shown, e164)
-    return Dialling(e164, _belarusian_display(text, number), e164)
+        return Dialling(e164, shown, tel, international=abroad)
+    return Dialling(e164, _belarusian_display(text, number), tel, international=abroad)
+
+
+def dial_in_belarus(number: phonenumbers.PhoneNumber) -> str:
+    """The one rule for every ``tel:`` link: the string a phone in Belarus dials.
+
+    A number that can be dialled internationally is written ``+375…`` (it then works from any
+    phone, a foreign SIM in Belarus included). The 8-801 and 8-800 free lines cannot be
+    dialled in that form (``phonenumbers`` knows it): they are written as dialled inside the
+    country, ``88011008801``. Short numbers never get here: they stay as they are (``102``).
+    """
+    if phonenumbers.can_be_internationally_dialled(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    national = phonenumbers.format_number_for_mobile_dialing(number, "BY", False)
+    return re.sub(r"[^0-9+]", "", national)
+
+
+def tel_of(raw: str) -> str:
+    """The ``tel:`` value for a number as an editor writes it (pages, templates, the guide)."""
+    try:
+        return parse_number(raw).tel
+    except PhoneIssue as issue:
+        if issue.dialling is None:
+            raise
+        return issue.dialling.tel
 
 
 def _belarusian_fast(text: str, digits: str) -> phonenumbers.PhoneNumber | None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # jsonschema takes a fifth of a second to import: only failin
 
 #: Where the schemas live; the build always uses these, whatever data directory it reads.
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "directory_data" / "schema"
-KINDS = ("regions", "services", "entry")
+KINDS = ("regions", "services", "entry", "organisation")
 
 
 def _iso_date(value: object) -> bool:

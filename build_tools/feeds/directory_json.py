@@ -103,6 +103,7 @@ def _entry(entry: Entry, urls: SiteUrls) -> dict[str, Any]:
 def _phone(phone: Phone) -> dict[str, Any]:
     return {
         "e164": phone.e164,
+        "international": phone.international,
         "dial": phone.display,
         "tel": phone.tel,
         "short": phone.short,

@@ -7,16 +7,22 @@ model only, and everything the browser gets is public: no address, no confidenti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from build_tools.data.model import Directory
+from build_tools.data.organisation import Fact
 from build_tools.finder.assets import write_language_assets
+from build_tools.finder.guide import GUIDE_FILE
 from build_tools.finder.markup import render_slot
 
 
-def slot_html(directory: Directory, lang: str) -> str:
-    """Markup of the finder on the directory home; hidden until its script runs."""
-    return render_slot(directory, lang)
+def slot_html(directory: Directory, lang: str, facts: Mapping[str, Fact] | None = None) -> str:
+    """Markup of the finder on the directory home; hidden until its script runs.
+
+    ``facts`` fill the ``{{ org.… }}`` placeholders of the guide and the finder's strings.
+    """
+    return render_slot(directory, lang, facts)
 
 
 def write_assets(directory: Directory, lang: str, site_dir: Path) -> None:
@@ -24,4 +30,4 @@ def write_assets(directory: Directory, lang: str, site_dir: Path) -> None:
     write_language_assets(directory, lang, site_dir)
 
 
-__all__ = ["slot_html", "write_assets"]
+__all__ = ["GUIDE_FILE", "slot_html", "write_assets"]

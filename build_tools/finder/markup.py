@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ from markupsafe import Markup
 from build_tools import i18n
 from build_tools.components import ui_strings
 from build_tools.data.model import Directory
+from build_tools.data.organisation import Fact
+from build_tools.data.phones import tel_of
+from build_tools.facts_markup import fill_text
 from build_tools.finder import tokens
 from build_tools.finder.assets import (
     BUNDLE_NAME,
@@ -39,12 +43,19 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-def guide_view(directory: Directory, lang: str) -> dict[str, Any]:
-    """The guide with texts in one language and region answers filled in from regions.yml."""
+def guide_view(
+    directory: Directory, lang: str, facts: Mapping[str, Fact] | None = None
+) -> dict[str, Any]:
+    """The guide with texts in one language and region answers filled in from regions.yml.
+
+    Numbers are dialled by the data stage's one rule; ``{{ org.… }}`` takes the organisation's
+    facts (the hotline's number and hours are written once, in organisation.yml).
+    """
     data = load_guide(directory)
+    facts = _facts(directory, lang) if facts is None else facts
 
     def text(value: dict[str, str]) -> str:
-        return value.get(lang) or value["ru"]
+        return fill_text(value.get(lang) or value["ru"], facts)
 
     def answer_view(label: str, region: str | None = None, **answer: Any) -> dict[str, Any]:
         return {
@@ -65,14 +76,10 @@ def guide_view(directory: Directory, lang: str) -> dict[str, Any]:
             answers = [answer_view(r.name(lang), r.id) for r in directory.regions]
             answers.append(answer_view(text(step["any"]), ""))
         steps.append({"id": step["id"], "question": text(step["question"]), "answers": answers})
-    numbers = [
-        {
-            "number": n["number"],
-            "tel": n.get("tel") or "".join(ch for ch in n["number"] if ch.isdigit() or ch == "+"),
-            "label": text(n["label"]),
-        }
-        for n in data["emergency"]["numbers"]
-    ]
+    numbers = []
+    for n in data["emergency"]["numbers"]:
+        number = fill_text(n["number"], facts)
+        numbers.append({"number": number, "tel": tel_of(number), "label": text(n["label"])})
     return {
         "start": data["start"],
         "steps": steps,
@@ -81,9 +88,15 @@ def guide_view(directory: Directory, lang: str) -> dict[str, Any]:
     }
 
 
-def render_slot(directory: Directory, lang: str) -> str:
-    ui = ui_strings(lang)["finder"]
-    guide = guide_view(directory, lang)
+def _facts(directory: Directory, lang: str) -> Mapping[str, Fact]:
+    organisation = directory.organisation
+    return organisation.facts(lang) if organisation is not None else {}
+
+
+def render_slot(directory: Directory, lang: str, facts: Mapping[str, Fact] | None = None) -> str:
+    facts = _facts(directory, lang) if facts is None else facts
+    ui = {key: fill_text(text, facts) for key, text in ui_strings(lang)["finder"].items()}
+    guide = guide_view(directory, lang, facts)
     root = root_from_directory_page(lang)
     config = {
         "lang": lang,

@@ -107,22 +107,10 @@ def unconfirmed_source(entry: Entry, lang: str) -> str:
     return ", ".join(part for part in (shown_source(entry.source), day) if part)
 
 
-def tel_from_display(display: str) -> str:
-    """The ``tel:`` value the browser works out from a number as dialled in Belarus.
-
-    finder.js does the same (``telOf``); a phone whose model value differs keeps it in the
-    data explicitly, so an unusual number is never called wrongly.
-    """
-    digits = "".join(ch for ch in display if ch.isdigit())
-    if len(digits) == 11 and digits.startswith("80"):
-        return "+375" + digits[2:]
-    if len(digits) == 11 and digits.startswith("8"):
-        return "+375" + digits[1:]
-    return digits
-
-
-def phone_row(display: str, tel: str) -> str | list[str]:
-    return display if tel_from_display(display) == tel else [display, tel]
+def phone_row(display: str, tel: str) -> list[str]:
+    """A card's number as shown and as dialled: finder.js takes the ``tel:`` value from here,
+    never works it out, so the one rule of the data stage decides every call button."""
+    return [display, tel]
 
 
 def published(directory: Directory) -> list[Entry]:
@@ -143,8 +131,8 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
     Keys: ``r`` regions ``[id, name]``, ``l`` towns ``[id, name, region position]``,
     ``s`` kinds of help ``[id, name]``, ``e`` the entries by column (:data:`COLUMNS`): ids,
     names, ``[service positions]``, region position or -1, town position or -1, flags,
-    ``[hours rules]``, ``[phone display or [display, tel], …]`` and, for an unconfirmed entry,
-    where its facts come from and their date as the card shows them ("" for the others).
+    ``[hours rules]``, ``[[phone display, tel], …]`` and, for an unconfirmed entry, where its
+    facts come from and their date as the card shows them ("" for the others).
     """
     regions = list(directory.regions)
     region_pos = {r.id: i for i, r in enumerate(regions)}

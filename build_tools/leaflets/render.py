@@ -98,6 +98,18 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
             "sample": bool(front.hotline and front.hotline.is_sample),
             "unconfirmed": bool(front.hotline and front.hotline.is_unconfirmed),
         }
+    organisation = directory.organisation
+    if organisation is not None and (hotline is None or hotline["tel"] == organisation.hotline_tel):
+        # The organisation's own line: its number and hours are written once, in
+        # organisation.yml, so the leaflet says what every page says.
+        hotline = {
+            "number": hotline["number"] if hotline else organisation.hotline_number,
+            "tel": organisation.hotline_tel,
+            "details": ", ".join(
+                (organisation.hotline_hours, t("free", lang), t("anonymous", lang))
+            ),
+            "sample": bool(hotline and hotline["sample"]),
+        }
     emergency = [
         {
             "number": e.phones[0].display,

@@ -44,3 +44,14 @@ def test_an_unknown_key_in_the_guide_is_named(data_dir: Path, run_cli: Runner) -
     file.write_text(GUIDE.replace("start: danger", "begin: danger"), encoding="utf-8")
     code, out = run_cli("validate", str(data_dir))
     assert code == 1 and "begin" in out and str(file) in out, out
+
+
+def test_an_emergency_number_that_cannot_be_dialled_is_named(
+    data_dir: Path, run_cli: Runner
+) -> None:
+    file = data_dir / "guide.yml"
+    file.write_text(GUIDE.replace('- number: "103"', '- number: "100"', 1), encoding="utf-8")
+    code, out = run_cli("validate", str(data_dir))
+    line = GUIDE.splitlines().index('    - number: "103"') + 1
+    assert code == 1 and f"{file}:{line}:" in out, out
+    assert "emergency.numbers.2.number: `100` is not a known short number" in out, out

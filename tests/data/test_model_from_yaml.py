@@ -16,7 +16,7 @@ def test_national_hotline() -> None:
     entry = directory().entry("national-hotline")
     assert entry.national and entry.region is None
     [phone] = entry.phones
-    assert (phone.display, phone.tel, phone.cost) == ("8 801 100-88-01", "+3758011008801", "free")
+    assert (phone.display, phone.tel, phone.cost) == ("8 801 100-88-01", "88011008801", "free")
     assert phone.hours is not None and phone.hours.rules == (
         ((0, 1, 2, 3, 4, 5, 6), ((480, 1200),)),
     )

@@ -11,7 +11,6 @@ from build_tools.data.phones import PhoneIssue, parse_number
 @pytest.mark.parametrize(
     ("raw", "display", "tel"),
     [
-        ("8 801 100 8 801", "8 801 100-88-01", "+3758011008801"),
         ("8 017 123-45-67", "8 017 123-45-67", "+375171234567"),
         ("+375 17 123-45-67", "8 017 123-45-67", "+375171234567"),
         ("+375 (29) 123-45-67", "8 029 123-45-67", "+375291234567"),
@@ -30,6 +29,22 @@ def test_full_numbers(raw: str, display: str, tel: str) -> None:
         tel,
         False,
     )
+    assert dialling.international == tel
+
+
+@pytest.mark.parametrize(
+    ("raw", "display", "e164", "tel"),
+    [
+        ("8 801 100 8 801", "8 801 100-88-01", "+3758011008801", "88011008801"),
+        ("+375 801 100-88-01", "8 801 100-88-01", "+3758011008801", "88011008801"),
+        ("8 800 100-16-11", "8 800 100-16-11", "+3758001001611", "88001001611"),
+    ],
+)
+def test_free_lines_dial_in_the_national_form(raw: str, display: str, e164: str, tel: str) -> None:
+    """8-801 and 8-800 free lines cannot be dialled as +375…: a tap on +3758011008801 fails."""
+    dialling = parse_number(raw)
+    assert (dialling.display, dialling.e164, dialling.tel) == (display, e164, tel)
+    assert dialling.international is None
 
 
 @pytest.mark.parametrize("raw", ["101", "102", "103", "104", "112", "133", "170"])

@@ -35,12 +35,16 @@ def test_phones_are_normalised_by_the_model(feeds_dir: Path) -> None:
     entries = {item["id"]: item for item in _feed(feeds_dir)["entries"]}
     hotline = entries["national-hotline"]["phones"][0]
     assert hotline["e164"] == "+3758011008801"
+    # The free line cannot be dialled from abroad: no international form, dialled as 8801….
+    assert hotline["international"] is None
+    assert hotline["tel"] == "88011008801"
     assert hotline["dial"] == "8 801 100-88-01"
     assert hotline["cost"] == "free"
     assert hotline["label"]["en"] == "helpline"
     police = entries["police-102"]["phones"][0]
     assert police == {
         "e164": None,
+        "international": None,
         "dial": "102",
         "tel": "102",
         "short": True,

@@ -170,3 +170,11 @@ def test_the_csv_package_matches_the_json_and_lists_its_files(feeds_dir: Path) -
         header = [field["name"] for field in resource["schema"]["fields"]]
         assert list(rows[0]) == header if rows else True
         assert [row["id"] for row in rows] == [row["id"] for row in bundle[resource["path"]]]
+
+
+def test_phone_numbers_are_ones_people_can_dial(feeds_dir: Path) -> None:
+    """The free hotline cannot be dialled as +375…: HSDS gives it as dialled in Belarus."""
+    numbers = {p["number"] for p in _bundle(feeds_dir, "en")["phone"]}
+    assert "8 801 100-88-01" in numbers and "+3758011008801" not in numbers
+    assert "102" in numbers
+    assert any(n.startswith("+375") for n in numbers)

@@ -153,7 +153,7 @@ def test_each_language_speaks_its_own_language(made: Made):
     for lang, phrase in (
         ("ru", "Национальная горячая линия"),
         ("be", "Нацыянальная гарачая лінія"),
-        ("en", "National helpline"),
+        ("en", "National hotline"),
     ):
         front = flat(page_texts(made.out_dir / f"{lang}/brest.pdf")[0])
         assert phrase in front

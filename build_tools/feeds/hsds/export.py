@@ -30,7 +30,7 @@ _FREE = {"ru": "Бесплатно", "be": "Бясплатна", "en": "Free of 
 _SUSPENDED = {
     "ru": "Временно не работает",
     "be": "Часова не працуе",
-    "en": "Temporarily not working",
+    "en": "Temporarily closed",
 }
 #: The alert of an entry nobody has yet confirmed by phone (the source's date is added).
 _UNCONFIRMED = {
@@ -298,7 +298,8 @@ class _Builder:
             "phone",
             id=phone_id,
             service_id=service_id,
-            number=phone.e164 or phone.display,
+            # A number that cannot be dialled from abroad (8-801) is given as dialled in Belarus.
+            number=phone.international or phone.display,
             type="voice",
             description=phone.label(self.lang),
         )

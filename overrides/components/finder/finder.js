@@ -60,23 +60,16 @@
 
   // ------------------------------------------------------------------ searching
 
+  /* A phone in the data is [as shown, tel: value]; the tel: value comes from the build's one
+   * rule (8-801 free lines are dialled 8801…, not +375…) and is never worked out here. */
   function phoneDigits(phone) {
-    var display = typeof phone === "string" ? phone : phone[0];
-    return display.replace(/\D/g, "");
+    return phone[0].replace(/\D/g, "");
   }
 
   function nationalDigits(digits) {
     if (digits.indexOf("375") === 0) return digits.slice(3);
     if (digits.length === 11 && digits.indexOf("80") === 0) return digits.slice(2);
     if (digits.length === 11 && digits.charAt(0) === "8") return digits.slice(1);
-    return digits;
-  }
-
-  function telOf(phone) {
-    if (typeof phone !== "string") return phone[1];
-    var digits = phoneDigits(phone);
-    if (digits.length === 11 && digits.indexOf("80") === 0) return "+375" + digits.slice(2);
-    if (digits.length === 11 && digits.charAt(0) === "8") return "+375" + digits.slice(1);
     return digits;
   }
 
@@ -364,8 +357,8 @@
     if (phones.length) {
       var calls = text("p", "hd-card__calls");
       phones.forEach(function (phone) {
-        var call = text("a", "hd-card__call", typeof phone === "string" ? phone : phone[0]);
-        call.href = "tel:" + telOf(phone);
+        var call = text("a", "hd-card__call", phone[0]);
+        call.href = "tel:" + phone[1];
         call.setAttribute("aria-label", ui.call + " " + call.textContent);
         calls.appendChild(call);
       });
