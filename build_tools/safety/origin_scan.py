@@ -143,9 +143,12 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-#: A start tag with its attributes (quoted values may hold ">").
+#: A start tag with its attributes (quoted values may hold ">"). Every repeat is possessive, so
+#: a tag that does not close (a stray quote, a long run of letters) fails at once instead of
+#: trying every way to split its text into attributes (exponential, and a build that hangs).
 _TAG = re.compile(
-    r"""<([a-zA-Z][^\s/>]*)((?:\s*[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*)\s*/?>"""
+    r"""<([a-zA-Z][^\s/>]*+)"""
+    r"""((?:\s*+[^\s/>"'=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?+)*+)\s*+/?>"""
 )
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]*)))?""")
 #: Attributes worth a closer look; most tags (``<a href>``, ``<span class>``, SVG paths) have

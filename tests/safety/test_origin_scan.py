@@ -286,3 +286,19 @@ def test_script_urls_hidden_by_control_characters_are_seen(href: str) -> None:
 
 def test_tabs_inside_an_absolute_url_do_not_hide_it() -> None:
     assert is_other_origin("ht\ttps://t.example/x") and is_other_origin("/\t/t.example/x")
+
+
+def test_a_tag_that_never_closes_is_scanned_without_hanging() -> None:
+    """A stray quote or a long run of letters in an unclosed tag once made the tag pattern try
+    every way of splitting the text into attributes: a build hung for twenty minutes. Run in a
+    child process with a generous bound, so a regression fails instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    code = (
+        "from build_tools.safety.origin_scan import scan_html\n"
+        "scan_html('<meta content=' + 'ab ' * 60 + '\"')\n"
+        "scan_html('<a ' + 'x' * 80)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=120, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
