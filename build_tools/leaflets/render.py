@@ -109,6 +109,7 @@ def front_context(front: Front, directory: Directory, lang: str) -> dict[str, ob
                 (organisation.hotline_hours, t("free", lang), t("anonymous", lang))
             ),
             "sample": bool(hotline and hotline["sample"]),
+            "unconfirmed": bool(hotline and hotline["unconfirmed"]),
         }
     emergency = [
         {

@@ -15,6 +15,8 @@ phones:
   - number: "8 0162 12-34-56"
 verified: 2026-10-01
 """
+#: Where the facts come from, after the fields a test adds, so their line numbers stay put.
+SOURCE = "source: Fictional test data\nsource_date: 2026-10-01\n"
 
 
 def _lines(output: str, file: Path) -> list[str]:
@@ -22,7 +24,7 @@ def _lines(output: str, file: Path) -> list[str]:
 
 
 def test_hours_without_days_warn_with_the_weekday_fix(data_dir: Path, run_cli: Runner) -> None:
-    file = write(data_dir, "entries/brest/trap.yml", HEAD + BODY + 'hours: "8:30-17:30"\n')
+    file = write(data_dir, "entries/brest/trap.yml", HEAD + BODY + 'hours: "8:30-17:30"\n' + SOURCE)
     code, out = run_cli("validate", str(data_dir))
     assert code == 0
     assert _lines(out, file) == [
@@ -33,7 +35,7 @@ def test_hours_without_days_warn_with_the_weekday_fix(data_dir: Path, run_cli: R
 
 
 def test_hours_with_days_do_not_warn(data_dir: Path, run_cli: Runner) -> None:
-    text = HEAD + BODY + 'hours: "Mo-Fr 08:30-17:30; Sa 09:00-13:00; Su off"\n'
+    text = HEAD + BODY + 'hours: "Mo-Fr 08:30-17:30; Sa 09:00-13:00; Su off"\n' + SOURCE
     file = write(data_dir, "entries/brest/trap.yml", text)
     code, out = run_cli("validate", str(data_dir))
     assert code == 0 and _lines(out, file) == []
@@ -42,7 +44,9 @@ def test_hours_with_days_do_not_warn(data_dir: Path, run_cli: Runner) -> None:
 def test_an_unquoted_comma_in_a_text_map_shows_the_quoted_form(
     data_dir: Path, run_cli: Runner
 ) -> None:
-    text = HEAD + BODY + "summary: {ru: круглосуточно, дежурный специалист, без выходных}\n"
+    text = (
+        HEAD + BODY + "summary: {ru: круглосуточно, дежурный специалист, без выходных}\n" + SOURCE
+    )
     file = write(data_dir, "entries/brest/trap.yml", text)
     code, out = run_cli("validate", str(data_dir))
     assert code == 1
@@ -56,14 +60,16 @@ def test_an_unquoted_comma_in_a_text_map_shows_the_quoted_form(
 
 
 def test_a_misspelt_field_is_still_an_unknown_field(data_dir: Path, run_cli: Runner) -> None:
-    file = write(data_dir, "entries/brest/trap.yml", HEAD + BODY + "summary: {ru: x, eng: y}\n")
+    file = write(
+        data_dir, "entries/brest/trap.yml", HEAD + BODY + "summary: {ru: x, eng: y}\n" + SOURCE
+    )
     code, out = run_cli("validate", str(data_dir))
     assert code == 1
     assert "summary.eng: unknown field `eng` — did you mean `en`?" in "\n".join(_lines(out, file))
 
 
 def test_an_empty_required_field_is_not_advised_away(data_dir: Path, run_cli: Runner) -> None:
-    text = HEAD + BODY.replace("name: {ru: Тест, be: Тэст, en: Test}", "name:")
+    text = HEAD + BODY.replace("name: {ru: Тест, be: Тэст, en: Test}", "name:") + SOURCE
     file = write(data_dir, "entries/brest/trap.yml", text + "summary:\n")
     code, out = run_cli("validate", str(data_dir))
     assert code == 1
@@ -84,7 +90,12 @@ def test_an_empty_required_field_is_not_advised_away(data_dir: Path, run_cli: Ru
 def test_a_required_part_of_an_optional_field_names_what_may_go(
     data_dir: Path, run_cli: Runner
 ) -> None:
-    text = HEAD + BODY.replace('number: "8 0162 12-34-56"', 'number: ""') + "summary:\n  ru:\n"
+    text = (
+        HEAD
+        + BODY.replace('number: "8 0162 12-34-56"', 'number: ""')
+        + "summary:\n  ru:\n"
+        + SOURCE
+    )
     file = write(data_dir, "entries/brest/trap.yml", text)
     code, out = run_cli("validate", str(data_dir))
     assert code == 1
