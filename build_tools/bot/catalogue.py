@@ -18,7 +18,7 @@ from typing import Any
 from build_tools import i18n
 from build_tools.data.build import validate_directory
 from build_tools.data.errors import format_problems
-from build_tools.data.model import Directory, Entry, Text
+from build_tools.data.model import LANGUAGES, Directory, Entry, Text
 from build_tools.data.phones import PhoneIssue, parse_number
 
 #: Callback data is at most 64 bytes; ids longer than this travel as a short hash.
@@ -166,8 +166,8 @@ def load_catalogue(
         data_dir / "guide.yml" if (data_dir / "guide.yml").is_file() else GUIDE_FILE
     )
     try:
-        guide = load_guide(directory, guide_path)
-    except (GuideError, OSError) as error:
+        guide = _with_facts(load_guide(directory, guide_path), directory)
+    except (GuideError, OSError, KeyError) as error:
         raise CatalogueError(str(error)) from None
     steps = {step["id"]: _step(step) for step in guide["steps"]}
     numbers = []
@@ -215,6 +215,24 @@ def _step(step: dict[str, Any]) -> GuideStep:
         regions=bool(step.get("regions")),
         any_label=Text(step.get("any", {})),
     )
+
+
+def _with_facts(value: Any, directory: Directory, lang: str = "ru") -> Any:
+    """The guide with ``{{ org.… }}`` filled in from organisation.yml, as the site fills it:
+    a text in several languages takes each language's facts, anything else the default's."""
+    organisation = directory.organisation
+    if organisation is None:
+        return value
+    if isinstance(value, str):
+        from build_tools.facts_markup import fill_text
+
+        return fill_text(value, organisation.facts(lang))
+    if isinstance(value, list):
+        return [_with_facts(item, directory, lang) for item in value]
+    if isinstance(value, dict):
+        texts = value and all(k in LANGUAGES and isinstance(v, str) for k, v in value.items())
+        return {k: _with_facts(v, directory, k if texts else lang) for k, v in value.items()}
+    return value
 
 
 def _code(some_id: str) -> str:
