@@ -399,13 +399,17 @@ def _check_verified(doc: Document, data: dict[str, Any], today: _dt.date) -> Non
             "if the details were confirmed by phone, change `status: unconfirmed` to "
             "`status: active`; otherwise remove the `verified` line",
         )
-    verified = _date(data.get("verified"))
-    if verified and verified > today:
-        doc.problem(
-            ("verified",),
-            f"the date {verified.isoformat()} is in the future",
-            "write the day the details were actually confirmed",
-        )
+    _not_in_future(
+        doc, data, "verified", today, "write the day the details were actually confirmed"
+    )
+
+
+def _not_in_future(
+    doc: Document, data: dict[str, Any], key: str, today: _dt.date, fix: str
+) -> None:
+    day = _date(data.get(key))
+    if day and day > today:
+        doc.problem((key,), f"the date {day.isoformat()} is in the future", fix)
 
 
 def _check_source(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
@@ -434,13 +438,9 @@ def _check_source(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
             "a date without a source",
             "add `source:` with the address of the page or the name of the document",
         )
-    day = _date(data.get("source_date"))
-    if day and day > today:
-        doc.problem(
-            ("source_date",),
-            f"the date {day.isoformat()} is in the future",
-            "write the date the source shows, or the day you read it",
-        )
+    _not_in_future(
+        doc, data, "source_date", today, "write the date the source shows, or the day you read it"
+    )
 
 
 def _date(value: Any) -> _dt.date | None:

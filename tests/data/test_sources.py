@@ -69,18 +69,15 @@ def test_source_rules_name_file_line_and_field(
     assert all(re.search(re.escape(str(path)) + r":\d+:\d+: ", line) for line in found)
 
 
+def unconfirmed_directory(data_dir: Path):  # noqa: ANN201 - the model's Directory
+    """The fixture directory with one unconfirmed entry ``t`` from a source of 14 Sept."""
+    text = entry("t", "status: unconfirmed", SOURCE, "source_date: 2026-09-14", "verified: ")
+    write(data_dir, B + "t.yml", re.sub(r"^verified: \n", "", text, flags=re.M))
+    return load_directory(data_dir)
+
+
 def test_an_unconfirmed_entry_loads_with_its_source(data_dir: Path) -> None:
-    write(
-        data_dir,
-        B + "t.yml",
-        re.sub(
-            r"^verified: \n",
-            "",
-            entry("t", "status: unconfirmed", SOURCE, "source_date: 2026-09-14", "verified: "),
-            flags=re.M,
-        ),
-    )
-    directory = load_directory(data_dir)
+    directory = unconfirmed_directory(data_dir)
     found = directory.entry("t")
     assert found.is_unconfirmed and found.verified is None
     assert found.source == "https://example.by/crisis-room"
@@ -88,17 +85,7 @@ def test_an_unconfirmed_entry_loads_with_its_source(data_dir: Path) -> None:
 
 
 def test_the_entry_page_says_it_is_not_yet_confirmed_in_every_language(data_dir: Path) -> None:
-    write(
-        data_dir,
-        B + "t.yml",
-        re.sub(
-            r"^verified: \n",
-            "",
-            entry("t", "status: unconfirmed", SOURCE, "source_date: 2026-09-14", "verified: "),
-            flags=re.M,
-        ),
-    )
-    directory = load_directory(data_dir)
+    directory = unconfirmed_directory(data_dir)
     expected = {
         "ru": ("Не подтверждено по телефону", "Позвоните, прежде чем идти", "14 сентября 2026"),
         "be": ("Не пацверджана па тэлефоне", "Патэлефануйце, перш чым ісці", "14 верасня 2026"),
