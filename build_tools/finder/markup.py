@@ -24,6 +24,7 @@ from build_tools.finder.assets import (
     root_from_directory_page,
 )
 from build_tools.finder.guide import load_guide
+from build_tools.finder.records import FLAGS
 
 #: The finder's data and index, relative to the directory home.
 DATA_URL = "../finder/data.json"
@@ -106,6 +107,7 @@ def render_slot(directory: Directory, lang: str, facts: Mapping[str, Fact] | Non
         "scope": root,
         "start": guide["start"],
         "skip": sorted(tokens.STOP_WORDS),
+        "flags": FLAGS,
         "ui": ui,
     }
     return _ENV.get_template("finder.html").render(

@@ -16,7 +16,7 @@ from build_tools.data.availability import has_places
 from build_tools.data.model import Directory, Entry
 from build_tools.data.sources import shown_source
 
-# Flag bits of an entry (the browser reads the same numbers: finder.js FLAG).
+# Flag bits of an entry (the page receives them as FLAGS below: finder.js reads that table).
 NATIONAL = 1
 FREE = 2
 ANONYMOUS = 4
@@ -36,6 +36,24 @@ _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 
 #: A crisis room or shelter: its card says whether it has free places (availability.js).
 PLACES = 4096
+
+#: Every flag by the name finder.js uses. The page receives this table in the finder's
+#: configuration, so the browser never writes a bit of its own and the two cannot disagree.
+FLAGS: dict[str, int] = {
+    "national": NATIONAL,
+    "free": FREE,
+    "anonymous": ANONYMOUS,
+    "wheelchair": WHEELCHAIR,
+    "wheelchairLimited": WHEELCHAIR_LIMITED,
+    "always": ALWAYS_OPEN,
+    "women": WOMEN,
+    "men": MEN,
+    "children": CHILDREN,
+    "sample": SAMPLE,
+    "hoursKnown": HOURS_KNOWN,
+    "unconfirmed": UNCONFIRMED,
+    "places": PLACES,
+}
 
 
 Rule = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]

@@ -215,3 +215,49 @@ def test_an_unconfirmed_place_says_call_first_on_its_card(
     assert " ".join(line.inner_text().replace("\u202f", " ").split()) == says
     confirmed = page.locator("#hd-finder-results .hd-card .hd-card__unconfirmed")
     expect(confirmed).to_have_count(1)
+
+
+def _expected(entry, name: str) -> bool:
+    """What each filter means, read from the model's own fields (not from the flag bits)."""
+    if name == "free":
+        return entry.free is True
+    if name == "anonymous":
+        return entry.anonymous is True
+    if name == "wheelchair":
+        return entry.wheelchair in ("yes", "limited")
+    if name == "always":
+        if entry.hours is not None:
+            return entry.hours.always
+        return any(p.hours is not None and p.hours.always for p in entry.phones)
+    return name in entry.serves  # women, men, children
+
+
+@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+def test_every_filter_narrows_to_what_the_data_says(
+    page, finder_url: str, finder_data_dir: Path, lang: str
+) -> None:
+    """Each checkbox and each "who" choice, region by region, shows exactly the entries whose
+    data qualifies (national services included): a flag bit that differs between the build
+    and the page, or a filter that stops working, shows here."""
+    from build_tools.data.build import load_directory
+
+    directory = load_directory(finder_data_dir)
+    listed = [e for e in directory.entries if e.status != "suspended"]
+    open_finder(page, finder_url, lang)
+    page.locator(".hd-finder__filters summary").click()
+    narrowed = 0
+    for name in ("free", "anonymous", "wheelchair", "always", "women", "men", "children"):
+        for region in directory.regions:
+            page.click("[data-finder-clear]")
+            page.select_option('[data-filter="region"]', region.id)
+            everything = set(shown_ids(page))
+            if name in ("women", "men", "children"):
+                page.select_option('[data-filter="serves"]', name)
+            else:
+                page.check(f'[data-filter="{name}"]')
+            expected = {
+                e.id for e in listed if (e.national or e.region == region.id) and _expected(e, name)
+            }
+            assert set(shown_ids(page)) == expected, (name, region.id)
+            narrowed += expected < everything
+    assert narrowed >= 7, "the fixture data should let every filter leave something out"

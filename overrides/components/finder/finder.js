@@ -20,12 +20,8 @@
   var WEEK = 10080;
   var MINSK_OFFSET_MINUTES = 180; // Belarus keeps UTC+3 all year.
 
-  // Flag bits: the same numbers as build_tools/finder/records.py.
-  var FLAG = {
-    national: 1, free: 2, anonymous: 4, wheelchair: 8, wheelchairLimited: 16,
-    always: 32, women: 64, men: 128, children: 256, sample: 512, hoursKnown: 1024,
-    unconfirmed: 2048
-  };
+  // Flag bits, by name: the build hands the table over (build_tools/finder/records.py FLAGS).
+  var FLAG = config.flags;
   // Words that narrow nothing (build_tools/finder/tokens.py STOP_WORDS, left out of the index
   // too); everything else a person types must match.
   var SKIP = {};
@@ -288,18 +284,16 @@
   // ------------------------------------------------------------------ free places today
   // The availability component (overrides/components/availability/availability.js) judges
   // each report on this device and says when it learns something new; the finder only asks.
-  // Flag bit of a crisis room or shelter: build_tools/finder/records.py PLACES.
-  var PLACES_FLAG = 4096;
 
   function hasFreePlaces(position) {
     var places = window.helpdirAvailability;
-    return Boolean(state.data.e.flags[position] & PLACES_FLAG) && Boolean(places) &&
+    return Boolean(state.data.e.flags[position] & FLAG.places) && Boolean(places) &&
       places.isFree(state.data.e.id[position]);
   }
 
   function placesLine(position) {
     var places = window.helpdirAvailability;
-    if (!(state.data.e.flags[position] & PLACES_FLAG) || !places) return null;
+    if (!(state.data.e.flags[position] & FLAG.places) || !places) return null;
     return places.element(state.data.e.id[position]);
   }
 
