@@ -49,15 +49,21 @@ class Report:
             else:
                 self.note(record.where, f"row not imported ({_kind(record)}): {fields}")
 
+    #: The report's wording; another importer (the table import) says it its own way.
+    WRITTEN = "Imported {entries}:"
+    REST = "Not carried over ({n}):"
+    COMPLETE = "Everything in the package was carried over."
+
     def text(self) -> str:
-        head = [f"Imported {len(self.imported)} entr{'y' if len(self.imported) == 1 else 'ies'}:"]
+        n = len(self.imported)
+        head = [self.WRITTEN.format(entries=f"{n} entr{'y' if n == 1 else 'ies'}")]
         head += [f"  {line}" for line in self.imported]
         lines = self.sorted_lines()
         if lines:
-            head.append(f"Not carried over ({len(lines)}):")
+            head.append(self.REST.format(n=len(lines)))
             head += [f"  {line}" for line in lines]
         else:
-            head.append("Everything in the package was carried over.")
+            head.append(self.COMPLETE)
         return "\n".join(head) + "\n"
 
 

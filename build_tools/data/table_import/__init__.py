@@ -28,17 +28,9 @@ __all__ = ["TableImportResult", "TableInputError", "import_table"]
 class TableReport(Report):
     """The HSDS import's report, worded for the rows of a sheet."""
 
-    def text(self) -> str:
-        n = len(self.imported)
-        head = [f"Written: {n} entr{'y' if n == 1 else 'ies'}, by row of the sheet:"]
-        head += [f"  {line}" for line in self.imported]
-        lines = self.sorted_lines()
-        if lines:
-            head.append(f"Rows not written, and notes on the sheet ({len(lines)}):")
-            head += [f"  {line}" for line in lines]
-        else:
-            head.append("Every row of the sheet was written.")
-        return "\n".join(head) + "\n"
+    WRITTEN = "Written: {entries}, by row of the sheet:"
+    REST = "Rows not written, and notes on the sheet ({n}):"
+    COMPLETE = "Every row of the sheet was written."
 
 
 @dataclass
