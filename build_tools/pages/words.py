@@ -18,7 +18,6 @@ from build_tools.strings import words_in
 STRINGS_FILE = Path(__file__).resolve().parent / "strings.yml"
 
 
-@functools.lru_cache(maxsize=8)
 def words(lang: str) -> Mapping[str, str | Mapping[str, str]]:
     """Every page word in ``lang``; a missing translation falls back to the default language."""
     return words_in(lang, STRINGS_FILE)
