@@ -23,7 +23,9 @@ from .model import Text
 from .yaml_loader import load_file
 
 FILE_NAME = "population.yml"
-SCHEMA_LINE = "# yaml-language-server: $schema=schema/population.schema.json"
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+SCHEMA_END = "schema/population.schema.json"
+SCHEMA_LINE = SCHEMA_COMMENT + SCHEMA_END
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ def load_population(
     if not file.is_file():
         return None, []
     doc = load_file(file, str(file))
-    if doc.readable and doc.first_line.strip() != SCHEMA_LINE:
+    first = doc.first_line.strip()
+    if doc.readable and not (first.startswith(SCHEMA_COMMENT) and first.endswith(SCHEMA_END)):
         doc.problems.append(
             Problem(
                 doc.path,
