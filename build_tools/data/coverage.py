@@ -8,7 +8,7 @@ once, here, from the model and ``population.yml``; the coverage page, its chart 
 
 What is counted is what the directory knows of, never more:
 
-- places: the number of places a crisis room or shelter states (``capacity``), and one place for
+- places: the number of places a crisis room or shelter states (``places``), and one place for
   each crisis room or shelter that states none (it has at least one), so the figure is a floor;
 - counselling: local services that offer psychological or legal help;
 - round-the-clock lines: local hotlines whose hours, or a phone's hours, are ``24/7``.
@@ -40,12 +40,12 @@ COUNTED_STATUSES = frozenset({"active", "unconfirmed"})
 
 
 def stated_places(entry: Entry) -> int | None:
-    """The number of places an entry states, or None.
+    """The number of places (beds) an entry states, or None.
 
-    Read tolerantly: the field is new in the data contract, and a model without it simply has
-    no stated places.
+    Read tolerantly: ``places`` is new in the data contract (the entry format in DESIGN.md), so
+    a model without the field simply has no stated places.
     """
-    value = getattr(entry, "capacity", None)
+    value = getattr(entry, "places", None)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

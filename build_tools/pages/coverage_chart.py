@@ -26,7 +26,7 @@ NAME = 20
 BLOCK_GAP = 14
 LEGEND = 52
 FONT = 14
-#: Dark blue on white: 7:1, above the 3:1 WCAG asks of graphics and the 4.5:1 of text.
+#: Dark blue on white: 8.5:1, well above the 3:1 WCAG asks of graphics.
 KNOWN_COLOUR = "#1d4f80"
 #: Dark grey outline on white: 7.5:1.
 NEEDED_COLOUR = "#555555"
