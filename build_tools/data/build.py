@@ -26,6 +26,7 @@ from .guide import guide_problems
 from .model import Directory, Entry, Locality, Region, Service, Text
 from .organisation import FILE_NAME as ORGANISATION_FILE
 from .organisation import Organisation, load_organisation
+from .population import load_population
 from .text_checks import check_confidential_text, check_texts
 from .yaml_loader import Document, load_file
 
@@ -160,6 +161,8 @@ def _validate(
     problems.extend(found)
     notices, found = notice_problems(data_dir, by_id, broken)
     problems.extend(found)
+    population, found = load_population(data_dir, (r.id for r in regions))
+    problems.extend(found)
     if any(p.is_error for p in problems):
         return ValidationResult(None, problems)
     directory = Directory(
@@ -169,6 +172,7 @@ def _validate(
         reports=MappingProxyType(reports),
         notices=notices,
         organisation=organisation,
+        population=population,
     )
     return ValidationResult(directory, problems)
 

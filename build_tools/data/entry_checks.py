@@ -22,7 +22,7 @@ from .phones import PhoneIssue, parse_number
 from .yaml_loader import Document, Path_
 
 #: Entry ids that are page addresses of their own under ``directory/``.
-RESERVED_IDS = frozenset({"regions", "services", "finder", "guide"})
+RESERVED_IDS = frozenset({"regions", "services", "finder", "guide", "coverage"})
 
 #: A generous box around Belarus (lat 51.26–56.17 N, lon 23.18–32.78 E, plus a margin);
 #: a point outside it is certainly a typo (swapped lat/lon, a missing digit).

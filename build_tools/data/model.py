@@ -263,6 +263,9 @@ class Directory:
     #: The organisation's own facts (organisation.yml), when the data folder has them; the
     #: site build requires them. A :class:`build_tools.data.organisation.Organisation`.
     organisation: Any = None
+    #: Official population per region (population.yml), when the data folder has it; the
+    #: coverage page needs it. A :class:`build_tools.data.population.Population`.
+    population: Any = None
 
     def region(self, region_id: str) -> Region:
         return self._regions_by_id[region_id]

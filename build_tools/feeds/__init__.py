@@ -7,6 +7,7 @@ Everything here is written from the validated model, once per build, into ``site
     directory.csv           one row per entry, for spreadsheets
     directory.geojson       public places with a map point
     status.json             free places today (what the pages fetch to stay current)
+    coverage.csv            the coverage page's numbers per region (with population.yml)
     hsds/<lang>/            HSDS 3.0: CSV files + datapackage.json, and hsds.json
 
 Every file is a pure function of the data (no clock), so a rebuild of unchanged data writes
@@ -19,9 +20,11 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from build_tools.data.coverage import coverage
 from build_tools.data.model import Directory
 
 from .common import write_json
+from .coverage_csv import COVERAGE_CSV_NAME, write_coverage_csv
 from .directory_json import SCHEMA_NAME, build_feed
 from .geojson import build_geojson
 from .hsds import write_hsds
@@ -54,3 +57,6 @@ def write_feeds(directory: Directory, out_dir: Path, *, site_url: str) -> None:
     write_json(out_dir / GEOJSON_NAME, build_geojson(directory, site_url=site_url))
     write_hsds(directory, out_dir / HSDS_FOLDER, site_url=site_url)
     write_json(out_dir / STATUS_NAME, status_feed(directory))
+    figures = coverage(directory)
+    if figures is not None:
+        write_coverage_csv(directory, figures, out_dir / COVERAGE_CSV_NAME)

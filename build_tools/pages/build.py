@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from build_tools.data.model import Directory, Entry, Region, Service
 from build_tools.i18n import url_prefix
+from build_tools.pages.coverage import coverage_pages
 from build_tools.pages.generated import GeneratedPage
 from build_tools.pages.language import PageLanguage
 from build_tools.pages.render import render
@@ -58,7 +59,8 @@ def directory_pages(
     now: _dt.datetime | None = None,
     max_age_hours: int = DEFAULT_MAX_AGE_HOURS,
 ) -> list[GeneratedPage]:
-    """The directory home, then a page per entry, per region and per kind of help.
+    """The directory home, then a page per entry, per region and per kind of help, and the
+    coverage page when the data has population figures.
 
     ``now`` is the build's moment (free places are judged as of then until a script re-judges
     them on the visitor's device), ``max_age_hours`` the age after which a report is unknown.
@@ -99,6 +101,7 @@ def directory_pages(
         pages.append(_service_page(L, service, by_service[service.id], directory.regions))
     for entry in directory.entries:
         pages.append(_entry_page(L, entry, page_root))
+    pages += coverage_pages(directory, L)
     return pages
 
 

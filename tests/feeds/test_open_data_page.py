@@ -45,6 +45,7 @@ def test_page_links_every_published_file(lang: str, feeds_dir: Path) -> None:
         "directory.schema.json",
         "directory.csv",
         "directory.geojson",
+        "coverage.csv",
         *(f"hsds/{code}/{file}" for code in LANGS for file in ("datapackage.json", "hsds.json")),
     ):
         assert name in links, name

@@ -245,10 +245,16 @@ def test_wheelchair_serves_and_languages(rendered) -> None:
 
 
 def test_pages_stay_out_of_materials_search(directory: Directory) -> None:
+    """Entry, region and kind-of-help pages are found with the finder; the directory home and
+    the coverage page (figures, not services) are found with the site search."""
     pages = directory_pages(directory, "ru", slots={}, site_url="")
+    searched = {"directory/index.md", "directory/coverage/index.md"}
+    assert searched <= {page.src_uri for page in pages}
     for page in pages:
-        if page.src_uri != "directory/index.md":
+        if page.src_uri not in searched:
             assert page.meta["search"] == {"exclude": True}, page.src_uri
+        else:
+            assert "search" not in page.meta, page.src_uri
 
 
 def test_everything_from_yaml_is_escaped(directory: Directory) -> None:

@@ -67,6 +67,8 @@ def sample_paths(directory: Directory) -> dict[str, str]:
         "entry-confidential": f"directory/{_richest(confidential).id}/",
         "entry-public": f"directory/{_richest(public).id}/",
     }
+    if directory.population is not None:
+        paths["coverage"] = "directory/coverage/"
     return paths
 
 
