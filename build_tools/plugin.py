@@ -38,6 +38,7 @@ from mkdocs.utils import CountHandler
 from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
+from build_tools.languages import CONFIG_FILE, LANGUAGES
 from build_tools.pages.generated import GeneratedPage
 from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
@@ -106,6 +107,12 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = list(self.config.languages) or [i18n.DEFAULT_LANGUAGE]
+        if tuple(languages) != LANGUAGES:
+            raise PluginError(
+                f"{config.config_file_path}: the helpdir plugin lists the languages "
+                f"{', '.join(languages)}, but the build reads {', '.join(LANGUAGES)} from "
+                f"{CONFIG_FILE}: build with that file, or declare the languages there."
+            )
         content_root = Path(config.docs_dir)
         if self.is_primary:
             self.content_root = content_root

@@ -31,7 +31,6 @@ def esc(text: str) -> str:
 
 MINSK = ZoneInfo("Europe/Minsk")
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
-LANGUAGE_NAMES = {"ru": "Русский", "be": "Беларуская", "en": "English"}
 
 
 @functools.lru_cache(maxsize=8)

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.data.model import Directory, Entry
+from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry
 
 _HERE = Path(__file__).parent
 FORMATS = ("pdf", "html", "csv")
@@ -176,7 +176,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--region", help="one region's id from regions.yml, or `national`")
-    parser.add_argument("--lang", choices=("ru", "be", "en"), default="ru")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", choices=FORMATS, default="pdf")
     parser.add_argument("--stale-months", type=int, default=12, help="default 12")
     parser.add_argument("--out", type=Path, help="the file to write (default: call-list-….ext)")

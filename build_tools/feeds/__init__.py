@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from build_tools.data.model import Directory
+from build_tools.languages import with_languages
 
 from .common import write_json
 from .directory_json import SCHEMA_NAME, build_feed
@@ -38,6 +39,7 @@ HSDS_FOLDER = "hsds"
 def feed_schema(site_url: str) -> dict:
     """The published schema of ``directory.json``, with its own address as ``$id``."""
     schema = json.loads(resources.files(__package__).joinpath(SCHEMA_NAME).read_text("utf-8"))
+    schema = with_languages(schema)
     schema["$id"] = SiteUrls(site_url).data(SCHEMA_NAME)
     return schema
 

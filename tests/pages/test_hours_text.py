@@ -6,6 +6,7 @@ import pytest
 
 from build_tools.data.hours import parse_hours
 from build_tools.hours_text import hours_lines, hours_text
+from build_tools.languages import LANGUAGES
 
 CASES = [
     (
@@ -69,7 +70,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("raw", "expected"), CASES, ids=[raw for raw, _ in CASES])
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_hours_read_as_on_a_sign(raw: str, expected: dict[str, str], lang: str) -> None:
     assert hours_text(parse_hours(raw), lang) == expected[lang]
 
