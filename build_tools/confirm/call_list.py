@@ -12,25 +12,19 @@ import argparse
 import datetime as _dt
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry
+from build_tools.strings import words_in
 
 _HERE = Path(__file__).parent
 FORMATS = ("pdf", "html", "csv")
 
 
-@cache
-def _strings() -> dict[str, dict[str, Any]]:
-    return yaml.safe_load((_HERE / "strings.yml").read_text(encoding="utf-8"))
-
-
 def t(key: str, lang: str, **values: object) -> Any:
-    text = _strings()[key].get(lang) or _strings()[key]["ru"]
+    """The call list's word ``key`` in ``lang`` (the one strings loader's fallback)."""
+    text = words_in(lang, _HERE / "strings.yml")[key]
     return text.format(**values) if values else text
 
 

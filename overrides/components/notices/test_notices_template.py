@@ -42,6 +42,8 @@ def notice(**changes: object) -> dict:
 def test_strings_are_complete_in_every_language() -> None:
     assert set(STRINGS) == {"changed-number", "closed", "other", "until"}
     for key, texts in STRINGS.items():
+        if "same_as" in texts:  # the words of another key, translated there
+            continue
         assert set(texts) == set(LANGUAGES), key
         assert all(isinstance(t, str) and t.strip() for t in texts.values()), key
         assert len(set(texts.values())) >= 2 or key == "until", key
