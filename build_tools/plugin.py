@@ -129,6 +129,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         if not docs_dir.is_dir():
             raise PluginError(f"{docs_dir}: the pages for language '{lang}' are missing.")
         config.docs_dir = str(docs_dir)
+        if config.nav:
+            config.nav = _nav_in(config.nav, docs_dir)
         config.theme["language"] = lang
         options = self.config.languages.get(lang)
         if options and options.site_name:
@@ -418,3 +420,17 @@ def _strict_warnings() -> bool:
         if isinstance(handler, CountHandler) and handler.get_counts():
             return True
     return False
+
+
+def _nav_in(nav: Any, docs_dir: Path) -> Any:
+    """``nav`` without the pages a language does not have yet (a language being translated):
+    the switcher leads from those pages to the language's home with a notice instead."""
+    if isinstance(nav, str):
+        return nav if "://" in nav or (docs_dir / nav).is_file() else None
+    if isinstance(nav, dict):
+        kept = {title: _nav_in(item, docs_dir) for title, item in nav.items()}
+        kept = {title: item for title, item in kept.items() if item not in (None, [])}
+        return kept or None
+    if isinstance(nav, list):
+        return [item for item in (_nav_in(i, docs_dir) for i in nav) if item not in (None, [])]
+    return nav
