@@ -129,7 +129,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         if not docs_dir.is_dir():
             raise PluginError(f"{docs_dir}: the pages for language '{lang}' are missing.")
         config.docs_dir = str(docs_dir)
-        if config.nav:
+        if config.nav and lang != languages[0]:  # the default language's nav lists its pages
             config.nav = _nav_in(config.nav, docs_dir)
         config.theme["language"] = lang
         options = self.config.languages.get(lang)
