@@ -159,3 +159,23 @@ def test_its_finder_finds_entries_in_the_browser(site: Path, page) -> None:
         page.fill("#hd-finder-q", "Брест")
         expect(page.locator("#hd-finder-results .hd-card").first).to_be_visible()
     assert errors == []
+
+
+@pytest.mark.slow
+def test_its_leaflet_is_made_from_the_command_line(project: Path, tmp_path: Path) -> None:
+    from tests.leaflets.pdfcheck import page_texts
+
+    out = tmp_path / "brest-uk.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "build_tools", "leaflet", "--region", "brest", "--lang", CODE]
+        + ["--data", str(FIXTURE_DIRECTORY), "--out", str(out), "--allow-placeholder-url"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
+        check=True,
+    )
+    front = " ".join(page_texts(out)[0].split())
+    assert "8 801 100-88-01" in front
+    assert "Первые шаги" in front  # its words not yet written: the Russian ones
+    assert "Брестская область" in front  # the region has no name in it yet: the Russian one
