@@ -5,39 +5,24 @@ One component, one folder: template, script, stylesheet, ``strings.yml`` and its
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
+from build_tools import strings
+from build_tools.strings import COMPONENTS_DIR
 
-from build_tools.i18n import DEFAULT_LANGUAGE
+__all__ = ["COMPONENTS_DIR", "site_css", "ui_strings"]
 
 
-def ui_strings(lang: str, components_dir: Path | None = None) -> dict[str, dict[str, str]]:
+def ui_strings(lang: str) -> Mapping[str, Mapping[str, str]]:
     """Interface strings of every front-end component, in one language.
 
-    Each component keeps its own ``strings.yml`` (key → {ru, be, en}) beside its template, so
-    a component and its translations move together. Templates read ``helpdir.ui[component][key]``.
-    A missing translation falls back to the default language.
+    Each component keeps its own ``strings.yml`` beside its template, so a component and its
+    translations move together; the one loader (:mod:`build_tools.strings`) reads them into the
+    language's table, with the same fallback as every other word. Templates read
+    ``helpdir.ui[component][key]``.
     """
-    root = components_dir or COMPONENTS_DIR
-    return _load_strings(str(root), lang)
-
-
-COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "overrides" / "components"
-
-
-@functools.lru_cache(maxsize=16)
-def _load_strings(root: str, lang: str) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for path in sorted(Path(root).glob("*/strings.yml")):
-        with path.open(encoding="utf-8") as handle:
-            table = yaml.safe_load(handle) or {}
-        out[path.parent.name] = {
-            key: (texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or "")
-            for key, texts in table.items()
-        }
-    return out
+    return strings.ui_strings(lang)
 
 
 def site_css(components_dir: Path | None = None) -> str:

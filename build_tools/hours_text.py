@@ -16,9 +16,9 @@ from build_tools.weekdays import DAY_MINUTES, days_text, span_text
 
 
 def spans_text(spans: tuple[tuple[int, int], ...], lang: str) -> str:
-    """ "08:30–17:30", "09:00–13:00, 14:00–18:00", or "around the clock" for a whole day."""
+    """ "08:30–17:30", "09:00–13:00, 14:00–18:00", or "24/7" for a whole day."""
     if spans == ((0, DAY_MINUTES),):
-        return str(words_in(lang)["all_day"])
+        return str(words_in(lang)["always"])
     return ", ".join(span_text(start, end) for start, end in spans)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-DEFAULT_LANGUAGE = "ru"
+from build_tools.languages import DEFAULT_LANGUAGE
 
 
 def url_prefix(lang: str, default: str = DEFAULT_LANGUAGE) -> str:

@@ -38,6 +38,7 @@ from mkdocs.utils import CountHandler
 from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
+from build_tools.languages import CONFIG_FILE, LANGUAGES
 from build_tools.pages.generated import GeneratedPage
 from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
@@ -106,6 +107,12 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = list(self.config.languages) or [i18n.DEFAULT_LANGUAGE]
+        if tuple(languages) != LANGUAGES:
+            raise PluginError(
+                f"{config.config_file_path}: the helpdir plugin lists the languages "
+                f"{', '.join(languages)}, but the build reads {', '.join(LANGUAGES)} from "
+                f"{CONFIG_FILE}: build with that file, or declare the languages there."
+            )
         content_root = Path(config.docs_dir)
         if self.is_primary:
             self.content_root = content_root
@@ -122,6 +129,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         if not docs_dir.is_dir():
             raise PluginError(f"{docs_dir}: the pages for language '{lang}' are missing.")
         config.docs_dir = str(docs_dir)
+        if config.nav and lang != languages[0]:  # the default language's nav lists its pages
+            config.nav = _nav_in(config.nav, docs_dir)
         config.theme["language"] = lang
         options = self.config.languages.get(lang)
         if options and options.site_name:
@@ -411,3 +420,17 @@ def _strict_warnings() -> bool:
         if isinstance(handler, CountHandler) and handler.get_counts():
             return True
     return False
+
+
+def _nav_in(nav: Any, docs_dir: Path) -> Any:
+    """``nav`` without the pages a language does not have yet (a language being translated):
+    the switcher leads from those pages to the language's home with a notice instead."""
+    if isinstance(nav, str):
+        return nav if "://" in nav or (docs_dir / nav).is_file() else None
+    if isinstance(nav, dict):
+        kept = {title: _nav_in(item, docs_dir) for title, item in nav.items()}
+        kept = {title: item for title, item in kept.items() if item not in (None, [])}
+        return kept or None
+    if isinstance(nav, list):
+        return [item for item in (_nav_in(i, docs_dir) for i in nav) if item not in (None, [])]
+    return nav

@@ -13,10 +13,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
+from build_tools import strings
 from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry, Text
 
 OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
-LANGUAGE_NAMES = {"ru": "Russian", "be": "Belarusian", "en": "English"}
+#: The languages' names in English, as the report is written ("Belarusian").
+LANGUAGE_NAMES = {lang: Locale.parse(lang).get_display_name("en") for lang in LANGUAGES}
 
 
 @dataclass
@@ -31,6 +35,9 @@ class Report:
     entry_translations: list[dict[str, Any]] = field(default_factory=list)
     #: ``{"page", "missing": [lang, …]}`` per Russian page without a counterpart.
     page_translations: list[dict[str, Any]] = field(default_factory=list)
+    #: Per other language with gaps, the interface words (strings files) it lacks, by key
+    #: (``pages.free_n``); the site shows the Russian words there meanwhile.
+    string_translations: dict[str, list[str]] = field(default_factory=dict)
     #: ``{"entry", "source", "verified", "months", "days", "sample"}``: real entries first,
     #: then samples; oldest first within each.
     stale: list[dict[str, Any]] = field(default_factory=list)
@@ -99,6 +106,9 @@ def build_report(
     for service in directory.services:
         report.per_service[service.id] = len(directory.with_service(service.id))
     report.coverage = coverage(directory)
+    for lang in OTHER_LANGUAGES:
+        if strings.missing(lang):
+            report.string_translations[lang] = strings.missing(lang)
     if content_dir is not None:
         report.page_translations = missing_pages(Path(content_dir))
     return report
@@ -232,6 +242,13 @@ def render_text(report: Report, directory: Directory) -> str:
         langs = ", ".join(LANGUAGE_NAMES[lang] for lang in item["missing"])
         out.append(f"  {item['page']}: no {langs}")
 
+    out += ["", "Interface words missing a translation (the Russian words are shown)"]
+    if not report.string_translations:
+        out.append("  none")
+    for lang, keys in report.string_translations.items():
+        out.append(f"  {LANGUAGE_NAMES[lang]} ({lang}): {len(keys)}")
+        out.extend(f"    {_strings_place(key)}" for key in keys)
+
     out += ["", f"Entries {_stale_rule(report)}, real ones first"]
     if not report.stale:
         out.append("  none")
@@ -269,6 +286,14 @@ def render_text(report: Report, directory: Directory) -> str:
         out.append(f"  {count:4d}  {service_id} ({directory.service(service_id).name('en')})")
     out += _coverage_lines(report, directory)
     return "\n".join(out)
+
+
+def _strings_place(key: str) -> str:
+    """``pages.free_n`` → ``build_tools/pages/strings.yml: free_n``, where to write it."""
+    owner, dot, name = key.partition(".")
+    owner, name = (owner, name) if dot else ("", key)
+    path = strings.strings_files()[owner].relative_to(strings.SHARED_FILE.parents[1])
+    return f"{path.as_posix()}: {name}"
 
 
 def _coverage_lines(report: Report, directory: Directory) -> list[str]:

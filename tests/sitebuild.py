@@ -23,11 +23,15 @@ def write_config(
     content_dir: Path | None = None,
     leaflets: bool = True,
     extra_plugin_options: str = "",
+    source: Path = REPO,
 ) -> Path:
-    """A copy of mkdocs.yml whose paths point at the given inputs; returns its path."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content_dir or REPO / 'content'}", text)
-    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {REPO / 'overrides'}", text)
+    """A copy of mkdocs.yml whose paths point at the given inputs; returns its path.
+
+    ``source`` is the project whose mkdocs.yml and theme overrides are used (a copy of the
+    repository, for a test that changes them)."""
+    text = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content_dir or source / 'content'}", text)
+    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {source / 'overrides'}", text)
     text = re.sub(r"(?m)^      data_dir: .*$", f"      data_dir: {data_dir}", text)
     text = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", text)
     text = re.sub(r"(?m)^      leaflets: .*\n", "", text)
@@ -48,15 +52,22 @@ def build_site(
     extra_plugin_options: str = "",
     env: dict[str, str] | None = None,
     check: bool = True,
+    source: Path = REPO,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in a subprocess, as editors and CI do (site: workdir/site)."""
+    """Run ``mkdocs build --strict`` in a subprocess, as editors and CI do (site: workdir/site).
+
+    With another ``source`` (a copy of the repository), its ``build_tools`` is the one that
+    runs: it comes first on the subprocess's ``PYTHONPATH``."""
     config = write_config(
         workdir,
         data_dir=data_dir,
         content_dir=content_dir,
         leaflets=leaflets,
         extra_plugin_options=extra_plugin_options,
+        source=source,
     )
+    if source != REPO:
+        env = {"PYTHONPATH": str(source), **(env or {})}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(

@@ -344,7 +344,7 @@ def _national_entry(
             "be": f"{hotline['name']['be']} № {number // 100 + 1}",
             "en": f"{hotline['name']['en']} no. {number // 100 + 1}",
         },
-        "summary": {lang: hotline["description"][lang] for lang in ("ru", "be", "en")},
+        "summary": dict(hotline["description"]),
         "services": ["hotline", "psychological"],
         "national": True,
         "phones": [

@@ -31,17 +31,20 @@ from aiogram.types import (
     Message,
 )
 
+from build_tools.bot.cards import bot_words
 from build_tools.bot.catalogue import Catalogue, CatalogueError, load_catalogue
 from build_tools.bot.conversation import Conversations, Reply
 from build_tools.bot.memory import Memory, RateLimit
+from build_tools.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger("helpdir.bot")
 
-#: Commands shown in Telegram's menu, in each language.
+#: Commands shown in Telegram's menu: command → its word in the bot's strings.
 COMMANDS = {
-    "ru": {"start": "Начать", "language": "Язык", "help": "Подсказка", "exit": "Выйти"},
-    "be": {"start": "Пачаць", "language": "Мова", "help": "Падказка", "exit": "Выйсці"},
-    "en": {"start": "Start", "language": "Language", "help": "Help", "exit": "Exit"},
+    "start": "command_start",
+    "language": "menu_language",
+    "help": "command_help",
+    "exit": "menu_exit",
 }
 
 
@@ -217,9 +220,11 @@ async def run(settings: Settings) -> int:
     me = await bot.get_me()
     # polling does not work while a webhook is set; the pending updates are kept
     await bot.delete_webhook(drop_pending_updates=False)
-    for lang, names in COMMANDS.items():
-        commands = [BotCommand(command=c, description=d) for c, d in names.items()]
-        await bot.set_my_commands(commands, language_code=None if lang == "ru" else lang)
+    for lang in LANGUAGES:
+        words = bot_words(lang)
+        commands = [BotCommand(command=c, description=words[key]) for c, key in COMMANDS.items()]
+        default = lang == DEFAULT_LANGUAGE
+        await bot.set_my_commands(commands, language_code=None if default else lang)
     log.info("bot @%s started: %s", me.username, describe(watch.current))
     tasks = [
         asyncio.create_task(

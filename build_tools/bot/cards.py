@@ -8,20 +8,18 @@ hours with "open now" in Minsk time, its status, and its page on the site.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Mapping
 from html import escape as _html_escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from build_tools.bot.catalogue import Catalogue
 from build_tools.components import ui_strings
 from build_tools.data.hours import open_at
-from build_tools.data.model import DEFAULT_LANGUAGE, Entry, Hours, Phone
+from build_tools.data.model import Entry, Hours, Phone
 from build_tools.hours_text import hours_text
 from build_tools.pages.words import words
+from build_tools.strings import words_in
 
 
 def esc(text: str) -> str:
@@ -31,15 +29,11 @@ def esc(text: str) -> str:
 
 MINSK = ZoneInfo("Europe/Minsk")
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
-LANGUAGE_NAMES = {"ru": "Русский", "be": "Беларуская", "en": "English"}
 
 
-@functools.lru_cache(maxsize=8)
 def bot_words(lang: str) -> Mapping[str, str]:
-    """The bot's own words in ``lang`` (the default language where a translation is missing)."""
-    with STRINGS_FILE.open(encoding="utf-8") as handle:
-        table = yaml.safe_load(handle)
-    return {key: texts.get(lang) or texts[DEFAULT_LANGUAGE] for key, texts in table.items()}
+    """The bot's words in ``lang`` (its own and the shared ones), from the one strings loader."""
+    return words_in(lang, STRINGS_FILE)
 
 
 def say(lang: str, key: str, **values: object) -> str:

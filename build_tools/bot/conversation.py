@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from build_tools.bot.cards import (
-    LANGUAGE_NAMES,
     bot_words,
     emergency_text,
     entry_text,
@@ -23,6 +22,7 @@ from build_tools.bot.cards import (
 from build_tools.bot.catalogue import Catalogue
 from build_tools.bot.memory import Memory, State
 from build_tools.data.model import LANGUAGES
+from build_tools.languages import LANGUAGE_NAMES
 
 PAGE_SIZE = 5
 #: The main menu: (word in strings.yml after ``menu_``, what the button says to the bot).

@@ -12,25 +12,19 @@ import argparse
 import datetime as _dt
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from build_tools.data.model import Directory, Entry
+from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry
+from build_tools.strings import words_in
 
 _HERE = Path(__file__).parent
 FORMATS = ("pdf", "html", "csv")
 
 
-@cache
-def _strings() -> dict[str, dict[str, Any]]:
-    return yaml.safe_load((_HERE / "strings.yml").read_text(encoding="utf-8"))
-
-
 def t(key: str, lang: str, **values: object) -> Any:
-    text = _strings()[key].get(lang) or _strings()[key]["ru"]
+    """The call list's word ``key`` in ``lang`` (the one strings loader's fallback)."""
+    text = words_in(lang, _HERE / "strings.yml")[key]
     return text.format(**values) if values else text
 
 
@@ -176,7 +170,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--region", help="one region's id from regions.yml, or `national`")
-    parser.add_argument("--lang", choices=("ru", "be", "en"), default="ru")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", choices=FORMATS, default="pdf")
     parser.add_argument("--stale-months", type=int, default=12, help="default 12")
     parser.add_argument("--out", type=Path, help="the file to write (default: call-list-….ext)")

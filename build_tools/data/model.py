@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-#: Site languages, the default first. Text falls back in this order.
-LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
-DEFAULT_LANGUAGE = "ru"
+# Site languages (declared in mkdocs.yml), the default first. Text falls back in this order.
+from build_tools.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from build_tools.languages import LANGUAGES as LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 
 from . import schema
 from .errors import Problem
+from .model import DEFAULT_LANGUAGE
 from .phones import PhoneIssue, parse_number
 from .yaml_loader import load_file
 
@@ -63,8 +64,8 @@ class Organisation:
         d = self.data
         handle = "@" + self.telegram
         facts = {
-            "name": Fact(d["name"][lang]),
-            "short_name": Fact(d["short_name"][lang]),
+            "name": Fact(_in(d["name"], lang)),
+            "short_name": Fact(_in(d["short_name"], lang)),
             "hotline.number": Fact(self.hotline_number),
             "hotline.tel": Fact(self.hotline_tel),
             "hotline.link": Fact(
@@ -73,7 +74,7 @@ class Organisation:
             "hotline.hours": Fact(self.hotline_hours),
             "hotline.opens": Fact(self.hotline_hours.split("–")[0]),
             "hotline.closes": Fact(self.hotline_hours.split("–")[1]),
-            "chatbot.name": Fact(d["chatbot"]["name"][lang]),
+            "chatbot.name": Fact(_in(d["chatbot"]["name"], lang)),
             "chatbot.handle": Fact(handle),
             "chatbot.link": Fact(handle, f"[{handle}](https://t.me/{self.telegram})"),
             "chatbot.url": Fact(f"https://t.me/{self.telegram}", f"<https://t.me/{self.telegram}>"),
@@ -90,6 +91,11 @@ class Organisation:
             if "since" in member:
                 facts[f"memberships.{key}.since"] = Fact(str(member["since"]))
         return facts
+
+
+def _in(texts: dict[str, str], lang: str) -> str:
+    """A name in ``lang``; a language added since the file was written reads the default's."""
+    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
 
 
 def _day(value: str, lang: str) -> str:

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from build_tools.languages import LANGUAGES, with_languages
+
 from .quick_schema import QuickSchema, UnsupportedSchema, as_text_where_expected, resolve
 from .yaml_loader import Document, Path_
 
@@ -37,8 +39,8 @@ def _iso_date(value: object) -> bool:
 
 @cache
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema for ``regions``, ``services`` or ``entry``."""
-    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    """The JSON Schema for ``regions``, ``services`` or ``entry``, with the site's languages."""
+    return with_languages(json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8")))
 
 
 @cache
@@ -105,7 +107,7 @@ def _shown(value: Any) -> str:
 
 
 #: The keys of a text map (``name: {ru: …, be: …, en: …}``).
-_LANGUAGES = {"ru", "be", "en"}
+_LANGUAGES = set(LANGUAGES)
 
 
 def _cut_text(value: dict[str, Any], key: str, known: list[str]) -> str:

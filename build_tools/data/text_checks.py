@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from build_tools.languages import LANGUAGES
+
 from .errors import WARNING
 from .yaml_loader import Document, Path_
 
@@ -57,7 +59,7 @@ LIMITS: dict[str, int] = {
 #: Any other text (an id in a list, a region name, …).
 DEFAULT_LIMIT = 300
 
-_LANGUAGE_KEYS = frozenset({"ru", "be", "en"})
+_LANGUAGE_KEYS = frozenset(LANGUAGES)
 
 
 def _key(path: Path_) -> str:

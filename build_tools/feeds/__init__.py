@@ -22,6 +22,7 @@ from pathlib import Path
 
 from build_tools.data.coverage import coverage
 from build_tools.data.model import Directory
+from build_tools.languages import with_languages
 
 from .common import write_json
 from .coverage_csv import COVERAGE_CSV_NAME, write_coverage_csv
@@ -41,6 +42,7 @@ HSDS_FOLDER = "hsds"
 def feed_schema(site_url: str) -> dict:
     """The published schema of ``directory.json``, with its own address as ``$id``."""
     schema = json.loads(resources.files(__package__).joinpath(SCHEMA_NAME).read_text("utf-8"))
+    schema = with_languages(schema)
     schema["$id"] = SiteUrls(site_url).data(SCHEMA_NAME)
     return schema
 

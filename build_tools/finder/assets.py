@@ -65,7 +65,8 @@ def bundle_script(lang: str) -> str:
     One request instead of five matters more on a slow connection than the bytes it saves.
     """
     search = mkdocs_search_dir()
-    sources = [(search / rel).read_text(encoding="utf-8") for rel in LUNR_FILES[lang]]
+    files = LUNR_FILES.get(lang, LUNR_FILES["en"])  # a language without a stemmer: lunr only
+    sources = [(search / rel).read_text(encoding="utf-8") for rel in files]
     sources += [(COMPONENT_DIR / name).read_text(encoding="utf-8") for name in OWN_SCRIPTS]
     return ";\n".join(minify_script(source).strip().rstrip(";") for source in sources) + ";\n"
 

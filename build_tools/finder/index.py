@@ -20,16 +20,18 @@ from build_tools.finder import tokens
 
 #: Pipeline labels per language; the browser registers functions under the same labels.
 STEMMER_LABELS = {"ru": "stemmer-ru", "be": "stemmer-be", "en": "stemmer-en"}
+#: The label of a language without a stemmer (finder-tokens.js registers it too).
+NO_STEMMER = "stemmer-none"
 
 
 def _pipeline_function(lang: str) -> Any:
     # A directory repeats a few thousand words over and over: each is stemmed once.
-    stem = functools.cache(tokens.STEMMERS[lang])
+    stem = functools.cache(tokens.stemmer(lang))
 
     def stem_token(token: Any, i: int | None = None, tokens: Any = None) -> Any:
         return token.update(lambda word, metadata=None: stem(word))
 
-    Pipeline.register_function(stem_token, STEMMER_LABELS[lang])
+    Pipeline.register_function(stem_token, STEMMER_LABELS.get(lang, f"{NO_STEMMER}-{lang}"))
     return stem_token
 
 
@@ -119,7 +121,7 @@ def pack(builder: Builder, lang: str, count: int) -> dict[str, Any]:
             postings[ref.field_name][position[term]].extend([int(ref.doc_ref)] * tf)
     packed: dict[str, Any] = {
         "f": [[name, boost] for name, boost in FIELDS],
-        "p": [STEMMER_LABELS[lang]],
+        "p": [STEMMER_LABELS.get(lang, NO_STEMMER)],
         "c": count,
         "w": terms,
     }

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from build_tools import i18n
 from build_tools.components import ui_strings
-from build_tools.data.model import Directory
+from build_tools.data.model import DEFAULT_LANGUAGE, Directory
 from build_tools.data.organisation import Fact
 from build_tools.data.phones import tel_of
 from build_tools.facts_markup import fill_text
@@ -56,7 +56,7 @@ def guide_view(
     facts = _facts(directory, lang) if facts is None else facts
 
     def text(value: dict[str, str]) -> str:
-        return fill_text(value.get(lang) or value["ru"], facts)
+        return fill_text(value.get(lang) or value[DEFAULT_LANGUAGE], facts)
 
     def answer_view(label: str, region: str | None = None, **answer: Any) -> dict[str, Any]:
         return {

@@ -212,9 +212,19 @@ def stem_en(word: str) -> str:
     return _porter.stem(word)
 
 
+def no_stem(word: str) -> str:
+    """A language without a stemmer here: its words are found as written (and by beginning)."""
+    return word
+
+
 STEMMERS = {"ru": stem_ru, "be": stem_be, "en": stem_en}
+
+
+def stemmer(lang: str):  # noqa: ANN201 - a str -> str function
+    """The stemmer of a language's finder; a language added without one gets :func:`no_stem`."""
+    return STEMMERS.get(lang, no_stem)
 
 
 def stem(lang: str, word: str) -> str:
     """The index term of one folded word in a language's finder."""
-    return STEMMERS[lang](word)
+    return stemmer(lang)(word)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from build_tools.data.model import Directory, Entry
+from build_tools.data.model import LANGUAGES, Directory, Entry
 
 from .fitting import fitting_count
 from .pdf import Job, Made, make_all
@@ -234,7 +234,7 @@ def build_custom(
     lang: str,
     site_url: str,
     entry_ids: Sequence[str] | None = None,
-    languages: Sequence[str] = ("ru", "be", "en"),
+    languages: Sequence[str] = LANGUAGES,
 ) -> LeafletInfo:
     """One leaflet into ``target``: a region's (or the national one), or only chosen entries."""
     target = Path(target)

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from build_tools.languages import DEFAULT_LANGUAGE, LANGUAGES
+
 FALLBACK_SITE_URL = "https://help.example.org/"
 #: Where leaflets go unless --out says otherwise; git ignores it (.gitignore).
 OUT_DIR = Path("leaflets-out")
@@ -37,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--region", help="region id from regions.yml, or 'national'")
-    parser.add_argument("--lang", choices=("ru", "be", "en"), default="ru")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument(
         "--entries", help="comma-separated entry ids to list instead of the region's places"
     )
@@ -219,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
             )
 
         made = build.build_leaflets(
-            directory, out_dir, site_url=site_url, languages=("ru", "be", "en"), progress=progress
+            directory, out_dir, site_url=site_url, languages=LANGUAGES, progress=progress
         )
         listed = {i for info in made for i in info.listed}
         printed = _unique([*front, *(e for e in directory.entries if e.id in listed)])

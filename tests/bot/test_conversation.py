@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.languages import LANGUAGES
 from tests.bot.conftest import BotRun
 
 LANGUAGE_BUTTONS = ["Русский", "Беларуская", "English"]
@@ -85,7 +86,7 @@ PATHS = {
 }
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_start_language_guided_path_region_results(bot: BotRun, lang: str) -> None:
     words = PATHS[lang]
     person = bot.person()

@@ -17,6 +17,7 @@ from build_tools.feeds.directory_json import build_feed
 from build_tools.feeds.hsds.export import export_tables
 from build_tools.feeds.spreadsheet import render_csv
 from build_tools.finder import records
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets import build_custom
 from build_tools.leaflets.build import cards_source
 from build_tools.pages import directory_pages
@@ -26,7 +27,7 @@ from tests.leaflets.pdfcheck import flat, page_texts
 from tests.pages.pagehtml import card_text
 
 SITE = "https://help.example.org/"
-LANGS = ("ru", "be", "en")
+LANGS = LANGUAGES
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,11 @@ from build_tools.data.hsds_import.vocabulary import hsds_id
 from build_tools.data.model import Directory
 from build_tools.feeds.hsds.export import export_tables
 from build_tools.feeds.hsds.tables import TABLES
+from build_tools.languages import LANGUAGES
 
 from .helpers import SITE_URL
 
-LANGS = ("ru", "be", "en")
+LANGS = LANGUAGES
 REQUIRED = (
     "organization",
     "service",

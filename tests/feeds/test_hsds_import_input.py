@@ -15,6 +15,7 @@ import pytest
 from build_tools.cli import main
 from build_tools.data.build import load_directory
 from build_tools.feeds import write_feeds
+from build_tools.languages import LANGUAGES
 from tests.paths import FIXTURE_DIRECTORY
 
 from .helpers import HSDS, SITE_URL
@@ -106,7 +107,7 @@ def test_a_nul_in_an_imported_id_stops_before_anything_is_written(
 ) -> None:
     """Issue 19, defect 6: a NUL in the entry id (a file name to be) is a message, not a
     ValueError after other files were written."""
-    for lang in ("ru", "be", "en"):
+    for lang in LANGUAGES:
         _edit(our_export / lang / "attributes.csv", ",minsk-legal-aid\n", ",minsk-le\x00gal-aid\n")
     out = tmp_path / "out"
     code, said = _run(capsys, our_export, out)
@@ -130,7 +131,7 @@ def test_an_entry_id_that_is_a_path_writes_nothing_outside(
     our_export: Path, tmp_path: Path, capsys
 ):
     """An entry id from the source never becomes a path: it is replaced and reported."""
-    for lang in ("ru", "be", "en"):
+    for lang in LANGUAGES:
         _edit(our_export / lang / "attributes.csv", ",minsk-legal-aid\n", ",../../escaped\n")
     out = tmp_path / "out"
     code, said = _run(capsys, our_export, out)

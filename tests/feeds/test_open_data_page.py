@@ -10,11 +10,13 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from build_tools.i18n import url_prefix
+from build_tools.languages import LANGUAGES
 from tests.paths import REPO
 
 from .helpers import format_checker
 
-LANGS = ("ru", "be", "en")
+LANGS = LANGUAGES
 LINK = re.compile(r"\]\((site:[^)\s]+)\)")
 
 
@@ -62,7 +64,7 @@ def test_the_built_site_publishes_the_feeds(built_site: Path) -> None:
         list(Draft202012Validator(schema, format_checker=format_checker()).iter_errors(feed)) == []
     )
     assert feed["entries"]
-    for lang, prefix in (("ru", ""), ("be", "be/"), ("en", "en/")):
+    for lang, prefix in ((lang, url_prefix(lang)) for lang in LANGUAGES):
         html = (built_site / prefix / "open-data" / "index.html").read_text(encoding="utf-8")
         for name in _data_links(lang):
             up = "../" if not prefix else "../../"

@@ -11,6 +11,7 @@ import pytest
 
 from build_tools.data.build import load_directory
 from build_tools.finder import assets, index, records, tokens
+from build_tools.languages import LANGUAGES
 from tests.paths import FIXTURE_DIRECTORY
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")
@@ -33,7 +34,7 @@ def _postings(serialised: dict) -> dict[str, dict[str, list[str]]]:
     }
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_browser_unpacks_what_lunr_py_built(lang: str) -> None:
     directory = load_directory(FIXTURE_DIRECTORY)
     entries = records.published(directory)

@@ -9,11 +9,11 @@ import pytest
 
 from build_tools.data.build import load_directory
 from build_tools.data.model import Directory
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets import LeafletInfo, build_leaflets
 from tests.paths import FIXTURE_DIRECTORY
 
 SITE_URL = "https://help.example.org/"
-LANGUAGES = ("ru", "be", "en")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.data.build import load_directory
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets import build_custom, build_leaflets
 from tests.leaflets.conftest import SITE_URL
 from tests.leaflets.pdfcheck import flat, page_texts
@@ -60,11 +61,11 @@ def crowded(tmp_path_factory: pytest.TempPathFactory):
         (extra / f"{entry_id}.yml").write_text(LEGAL.format(id=entry_id, n=n), encoding="utf-8")
     directory = load_directory(data)
     out = tmp_path_factory.mktemp("crowded-out")
-    infos = build_leaflets(directory, out, site_url=SITE_URL, languages=["ru", "be", "en"])
+    infos = build_leaflets(directory, out, site_url=SITE_URL, languages=LANGUAGES)
     return directory, out, {i.path: i for i in infos}
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_crowded_region_keeps_two_pages_and_lists_whole_places(crowded, lang: str):
     directory, out, infos = crowded
     info = infos[f"{lang}/brest.pdf"]

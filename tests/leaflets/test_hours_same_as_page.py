@@ -14,6 +14,7 @@ import pytest
 
 from build_tools.data.hours import parse_hours
 from build_tools.data.model import Directory
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets.build import build_custom
 from build_tools.pages import directory_pages
 from tests.leaflets.conftest import SITE_URL, with_changes
@@ -31,7 +32,7 @@ def page_hours(directory: Directory, lang: str) -> list[str]:
     return [html.unescape(line) for line in re.findall(r"<li>(.*?)</li>", block[1])]
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_hours_on_the_entry_page_and_the_leaflet_read_the_same(
     fixture_directory: Directory, tmp_path: Path, lang: str
 ) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets.wording import long_date
-from tests.leaflets.conftest import LANGUAGES, SITE_URL, Made
+from tests.leaflets.conftest import SITE_URL, Made
 from tests.leaflets.pdfcheck import (
     flat,
     fonts_without_embedded_file,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.data.build import load_directory
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets import build_leaflets
 from tests.leaflets.conftest import SITE_URL
 from tests.leaflets.pdfcheck import flat, page_texts, qr_codes
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.slow
 def real(tmp_path_factory: pytest.TempPathFactory):
     directory = load_directory(DEMO_DIRECTORY)
     out = tmp_path_factory.mktemp("real-leaflets")
-    infos = build_leaflets(directory, out, site_url=SITE_URL, languages=["ru", "be", "en"])
+    infos = build_leaflets(directory, out, site_url=SITE_URL, languages=LANGUAGES)
     return directory, out, infos
 
 
@@ -41,7 +42,7 @@ def test_every_real_leaflet_keeps_its_design_and_lists_whole_places(real):
                 assert phone.display in back, f"{info.path}: {phone.display} cut off"
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_real_qr_codes_open_their_region(real, lang: str, tmp_path):
     directory, out, _ = real
     prefix = "" if lang == "ru" else f"{lang}/"

@@ -12,6 +12,7 @@ import pytest
 
 from build_tools.data.build import load_directory
 from build_tools.data.model import Directory
+from build_tools.languages import LANGUAGES
 from build_tools.pages import directory_pages
 from tests.paths import FIXTURE_DIRECTORY
 
@@ -42,7 +43,7 @@ def without_region(directory: Directory, region_id: str) -> Directory:
     return dataclasses.replace(directory, entries=kept)
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_thin_region_says_so_and_points_to_the_national_lines(directory, lang) -> None:
     local = [e for e in directory.entries if e.region == "vitebsk"]
     assert 0 < len(local) < 3
@@ -52,14 +53,14 @@ def test_a_thin_region_says_so_and_points_to_the_national_lines(directory, lang)
     assert 'id="national"' in html
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_region_with_three_or_more_has_no_note(directory, lang) -> None:
     assert len([e for e in directory.entries if e.region == "minsk-city"]) >= 3
     html = page(directory, lang, "directory/regions/minsk-city/index.md")
     assert "helpdir-coverage-note" not in html
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_empty_region_and_kind_of_help_say_there_is_nothing_yet(directory, lang) -> None:
     empty = without_region(directory, "vitebsk")
     html = page(empty, lang, "directory/regions/vitebsk/index.md")

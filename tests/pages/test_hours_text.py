@@ -6,6 +6,7 @@ import pytest
 
 from build_tools.data.hours import parse_hours
 from build_tools.hours_text import hours_lines, hours_text
+from build_tools.languages import LANGUAGES
 
 CASES = [
     (
@@ -54,7 +55,7 @@ CASES = [
         {
             "ru": "Пн–Пт круглосуточно; Сб 10:00–12:00",
             "be": "Пн–Пт кругласутачна; Сб 10:00–12:00",
-            "en": "Mon–Fri around the clock; Sat 10:00–12:00",
+            "en": "Mon–Fri 24/7; Sat 10:00–12:00",
         },
     ),
     (
@@ -69,7 +70,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("raw", "expected"), CASES, ids=[raw for raw, _ in CASES])
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_hours_read_as_on_a_sign(raw: str, expected: dict[str, str], lang: str) -> None:
     assert hours_text(parse_hours(raw), lang) == expected[lang]
 

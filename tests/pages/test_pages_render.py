@@ -10,6 +10,7 @@ import pytest
 
 from build_tools.data.build import load_directory
 from build_tools.data.model import Directory, Text
+from build_tools.languages import LANGUAGES
 from build_tools.pages import directory_pages, redirect_pages
 from tests.pages.pagehtml import (
     address_traces,
@@ -21,7 +22,7 @@ from tests.pages.pagehtml import (
 )
 from tests.paths import FIXTURE_DIRECTORY
 
-LANGS = ("ru", "be", "en")
+LANGS = LANGUAGES
 
 
 @pytest.fixture(scope="module")

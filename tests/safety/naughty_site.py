@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.data.text_checks import LIMITS, refused_character
+from build_tools.languages import LANGUAGES
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.safety.naughty import blns_strings, xss_inputs
 from tests.sitebuild import write_config
@@ -99,7 +100,7 @@ def naughty_markdown(strings: list[str]) -> str:
 def write_content(target: Path, strings: list[str]) -> Path:
     """The real content plus the naughty page in every language."""
     shutil.copytree(REPO / "content", target)
-    for lang in ("ru", "be", "en"):
+    for lang in LANGUAGES:
         (target / lang / PAGE_NAME).write_text(naughty_markdown(strings), encoding="utf-8")
     return target
 

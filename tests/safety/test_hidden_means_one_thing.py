@@ -24,6 +24,7 @@ from build_tools.feeds.hsds.export import export_tables
 from build_tools.feeds.spreadsheet import render_csv
 from build_tools.finder.index import document
 from build_tools.finder.records import build_records, rows
+from build_tools.languages import LANGUAGES
 from build_tools.leaflets.build import leaflet_source
 from build_tools.pages import directory_pages
 from tests.paths import FIXTURE_DIRECTORY
@@ -63,7 +64,7 @@ def test_the_model_answers_what_may_be_shown(directory: Directory) -> None:
         assert entry.address_by_phone and not entry.shown_address and entry.shown_geo is None
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_pages_never_name_a_hidden_place_s_town(directory: Directory, lang: str) -> None:
     """Issue 19, defect 4: entry page text, meta description and region grouping."""
     pages = {p.src_uri: p for p in directory_pages(directory, lang, slots={}, site_url=SITE)}
@@ -81,7 +82,7 @@ def test_pages_never_name_a_hidden_place_s_town(directory: Directory, lang: str)
     assert re.findall(r'<h2 id="([^"]+)"', region[:card])[-1] == "town-pinsk"
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_finder_data_carries_no_town_of_a_hidden_place(directory: Directory, lang: str):
     """Issue 19, defect 4: the finder's records and the text it indexes."""
     entries = list(directory.entries)
@@ -103,7 +104,7 @@ def test_feeds_carry_no_town_of_a_hidden_place(directory: Directory) -> None:
     assert not any(PINSK.search(value or "") for value in table[HIDDEN_ID].values())
     assert table[LOCALITY_ID]["locality"] == "pinsk"
     assert HIDDEN_ID not in str(build_geojson(directory, site_url=SITE))
-    for lang in ("ru", "be", "en"):
+    for lang in LANGUAGES:
         tables = export_tables(directory, lang, site_url=SITE)
         linked = _rows_of(tables, directory.entry(HIDDEN_ID).name(lang))
         assert len(linked) > 3, "the hidden place is exported, with its phone and attributes"
@@ -131,7 +132,7 @@ def _rows_of(tables: dict[str, list[dict]], service_name: str) -> list[dict]:
             return list(found.values())
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_leaflet_names_no_town_of_a_hidden_place(directory: Directory, lang: str) -> None:
     """Issue 19, defect 4: the printable leaflet of the region."""
     source = leaflet_source(directory, region_id="brest", lang=lang, site_url=SITE)

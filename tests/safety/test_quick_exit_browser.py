@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from build_tools.languages import LANGUAGES
 from tests.paths import REPO
 from tests.safety.sitepages import DESTINATION, NEUTRAL_PAGE
 
@@ -165,7 +166,7 @@ def test_works_without_javascript(browser, fixture_site_url: str) -> None:
         context.close()
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_translated(page, fixture_site_url: str, lang: str) -> None:
     root = "" if lang == "ru" else f"{lang}/"
     page.goto(fixture_site_url + root + PAGE)

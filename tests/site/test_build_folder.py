@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.i18n import url_prefix
+from build_tools.languages import LANGUAGES
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.sitebuild import build_site, write_config
 
-LANGUAGES = {"ru": "", "be": "be/", "en": "en/"}
+PREFIXES = {lang: url_prefix(lang) for lang in LANGUAGES}
 
 
 def _start_build(workdir: Path, config: Path) -> subprocess.Popen[str]:
@@ -40,7 +42,7 @@ def _missing_pages(site: Path, content: Path) -> list[str]:
     """Pages a whole site has and this one lacks: every Markdown page of every language,
     every URL in each language's sitemap, each search index and the open-data feeds."""
     expected = ["data/directory.json", "data/directory.csv"]
-    for lang, prefix in LANGUAGES.items():
+    for lang, prefix in PREFIXES.items():
         expected.append(f"{prefix}search/search_index.json")
         for page in (content / lang).rglob("*.md"):
             rel = page.relative_to(content / lang).with_suffix("").as_posix()

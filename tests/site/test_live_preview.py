@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.i18n import url_prefix
+from build_tools.languages import LANGUAGES
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.sitebuild import write_config
 
@@ -141,7 +143,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_every_save_rebuilds_every_language_and_errors_show(served: Served) -> None:
-    for lang, prefix in (("ru", ""), ("be", "be/"), ("en", "en/")):
+    for lang, prefix in ((lang, url_prefix(lang)) for lang in LANGUAGES):
         served.wait_for(f"{prefix}hotline/", _page(lang), f"the {lang} hotline page")
 
     # A Markdown page: the Russian page changes, the other languages stay at their own paths.

@@ -17,6 +17,8 @@ import pytest
 from pypdf import PdfReader
 
 from build_tools.data.build import load_directory
+from build_tools.i18n import url_prefix
+from build_tools.languages import LANGUAGES
 from tests.paths import REPO
 
 TEL = re.compile(r'<a\b[^>]*\bhref="tel:([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -83,7 +85,7 @@ def test_the_hotline_link_is_the_national_form_in_every_language(built_site: Pat
         assert "tel:+37580" not in text, home
 
 
-@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_number_of_the_data_is_dialled_by_the_rule_on_its_page(
     real_site: Path, lang: str
 ) -> None:
@@ -99,7 +101,7 @@ def test_every_number_of_the_data_is_dialled_by_the_rule_on_its_page(
 
 def test_every_number_in_the_content_is_a_link_that_dials(built_site: Path) -> None:
     """Numbers editors write in Markdown (hand-written or from organisation.yml) all dial."""
-    for lang, prefix in (("ru", ""), ("be", "be/"), ("en", "en/")):
+    for lang, prefix in ((lang, url_prefix(lang)) for lang in LANGUAGES):
         for source in (REPO / "content" / lang).rglob("*.md"):
             rel = source.relative_to(REPO / "content" / lang).with_suffix("")
             parts = rel.parts[:-1] if rel.name == "index" else rel.parts

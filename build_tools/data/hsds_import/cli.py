@@ -7,6 +7,8 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
+from build_tools.languages import LANGUAGES
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``import-hsds`` to the command line."""
@@ -29,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--data", type=Path, help="the directory data folder (to match names)")
     parser.add_argument(
         "--lang",
-        choices=("ru", "be", "en"),
+        choices=LANGUAGES,
         help="the language of the package's texts (default: what the package says, or a guess)",
     )
     parser.set_defaults(func=run)

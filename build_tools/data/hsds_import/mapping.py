@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale
 
 from ..hours import HoursError, parse_hours
+from ..model import LANGUAGES
 from ..phones import PhoneIssue, parse_number
 from . import vocabulary as v
 from .known import Known
@@ -55,7 +56,7 @@ class ImportedEntry:
 
 def _language_codes() -> dict[str, str]:
     names: dict[str, str] = {}
-    for locale in ("en", "ru", "be"):
+    for locale in LANGUAGES:
         for code, name in Locale.parse(locale).languages.items():
             if re.fullmatch(r"[a-z]{2,3}", code):
                 names.setdefault(name.casefold(), code)
@@ -81,10 +82,10 @@ class PackageMapper:
                 if target:
                     self.linked[(record.kind, key, target)].append(record)
         self._language_names: dict[str, str] | None = None
-        if self.declared and self.declared not in ("ru", "be", "en"):
+        if self.declared and self.declared not in LANGUAGES:
             report.lines.append(
                 f"{package.source}: the package says its texts are in `{self.declared}`; "
-                "they were filed under ru, be or en by their script — check them"
+                f"they were filed under {', '.join(LANGUAGES)} by their script — check them"
             )
         for record in package.rows("meta_table_description"):
             record.used = True

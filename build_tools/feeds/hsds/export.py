@@ -9,13 +9,15 @@ area; a place showing only its town gets a location named after the town and not
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
 from build_tools.data.hsds_import import vocabulary as v
 from build_tools.data.model import Directory, Entry, Hours, Phone
+from build_tools.strings import words_in
 
 from ..urls import SiteUrls
 from .tables import TABLES
@@ -25,30 +27,20 @@ Row = dict[str, Any]
 #: HSDS requires these keys on an address even where we have nothing to put in them.
 _REQUIRED_EVEN_EMPTY = {"address": ("city", "state_province", "postal_code")}
 
-_COUNTRY = {"ru": "Беларусь", "be": "Беларусь", "en": "Belarus"}
-_FREE = {"ru": "Бесплатно", "be": "Бясплатна", "en": "Free of charge"}
-_SUSPENDED = {
-    "ru": "Временно не работает",
-    "be": "Часова не працуе",
-    "en": "Temporarily closed",
-}
-#: The alert of an entry nobody has yet confirmed by phone (the source's date is added).
-_UNCONFIRMED = {
-    "ru": "Не подтверждено по телефону: сведения из источника {source} ({date}). Позвоните, "
-    "прежде чем идти.",
-    "be": "Не пацверджана па тэлефоне: звесткі з крыніцы {source} ({date}). Патэлефануйце, "
-    "перш чым ісці.",
-    "en": "Not yet confirmed by phone: taken from {source} ({date}). Call before you go.",
-}
+#: The feeds' words (``build_tools/feeds/strings.yml``, read by the one strings loader).
+STRINGS_FILE = Path(__file__).resolve().parents[1] / "strings.yml"
 _TAXONOMY_NAMES = {
-    v.SERVICES_TAXONOMY: {"ru": "Виды помощи", "be": "Віды дапамогі", "en": "Kinds of help"},
-    v.AREAS_TAXONOMY: {"ru": "Регионы", "be": "Рэгіёны", "en": "Regions"},
-    v.FACETS_TAXONOMY: {
-        "ru": "Сведения справочника",
-        "be": "Звесткі даведніка",
-        "en": "Directory facts",
-    },
+    v.SERVICES_TAXONOMY: "taxonomy_services",
+    v.AREAS_TAXONOMY: "taxonomy_areas",
+    v.FACETS_TAXONOMY: "taxonomy_facets",
 }
+
+
+def feed_words(lang: str) -> Mapping[str, Any]:
+    """The feeds' words in ``lang`` (the default language's where it has none)."""
+    return words_in(lang, STRINGS_FILE)
+
+
 _TAXONOMY_DESCRIPTIONS = {
     v.SERVICES_TAXONOMY: "The kinds of help of the help directory (term codes are its ids).",
     v.AREAS_TAXONOMY: "Regions (region:<id>) and towns (locality:<id>) of Belarus.",
@@ -87,7 +79,7 @@ class _Builder:
             self.add(
                 "taxonomy",
                 id=v.taxonomy_id(key),
-                name=_TAXONOMY_NAMES[key][self.lang],
+                name=feed_words(self.lang)[_TAXONOMY_NAMES[key]],
                 description=_TAXONOMY_DESCRIPTIONS[key],
                 uri=self.urls.data("hsds/") + "#" + key,
                 version="1.0",
@@ -189,7 +181,7 @@ class _Builder:
             email=entry.email,
             status=v.STATUS_TO_HSDS[entry.status],
             application_process=admission.notes(lang) if admission else None,
-            fees_description=_FREE[lang] if entry.free else None,
+            fees_description=feed_words(lang)["fees_free"] if entry.free else None,
             eligibility_description=", ".join(entry.serves),
             assured_date=entry.verified.isoformat() if entry.verified else None,
             alert=_alert(entry, lang),
@@ -230,7 +222,7 @@ class _Builder:
         self.facts(service_id, v.ADDRESS_VISIBILITY, [entry.address_visibility])
         if entry.national:
             self.facts(service_id, v.NATIONAL, [True])
-            name, uri = _COUNTRY[lang], None
+            name, uri = feed_words(lang)["country"], None
         else:
             region = self.directory.region(entry.region or "")
             self.attribute(
@@ -365,8 +357,8 @@ def _language_name(code: str, lang: str) -> str:
 def _alert(entry: Entry, lang: str) -> str | None:
     """What a reader must know before going: closed for now, or not yet confirmed by phone."""
     if entry.status == "suspended":
-        return _SUSPENDED[lang]
+        return feed_words(lang)["suspended"]
     if entry.is_unconfirmed:
         day = entry.source_date.isoformat() if entry.source_date else "?"
-        return _UNCONFIRMED[lang].format(source=entry.source or "?", date=day)
+        return feed_words(lang)["unconfirmed_alert"].format(source=entry.source or "?", date=day)
     return None

@@ -99,7 +99,9 @@
   if (lunr && lunr.Pipeline) {
     var pipelineFunctions = {
       "stemmer-be": function (token) { return token.update(stemBe); },
-      "stemmer-en": function (token) { return lunr.stemmer(token); }
+      "stemmer-en": function (token) { return lunr.stemmer(token); },
+      /* A site language without a stemmer (docs/adding-a-language.md): words as written. */
+      "stemmer-none": function (token) { return token; }
     };
     Object.keys(pipelineFunctions).forEach(function (label) {
       if (!lunr.Pipeline.registeredFunctions[label]) {
@@ -222,6 +224,6 @@
     hasLatin: hasLatin,
     latinToCyrillic: latinToCyrillic,
     stemBe: stemBe,
-    stem: function (lang, word) { return STEMMERS[lang](word); }
+    stem: function (lang, word) { return STEMMERS[lang] ? STEMMERS[lang](word) : word; }
   };
 });
