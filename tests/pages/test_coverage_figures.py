@@ -90,7 +90,7 @@ def test_the_national_lines_say_what_the_data_says(directory: Directory) -> None
     assert "free" in hotline and "not around the clock" in hotline
     assert "08:00" in hotline and "20:00" in hotline
     bot = html.split('data-entry-id="helphotlinebot"')[1].split("</li>")[0]
-    assert "around the clock" in bot and "not around" not in bot
+    assert "24/7" in bot and "not around" not in bot
     # police-102 is not filed as a hotline: it is not one of the lines
     assert 'data-entry-id="police-102"' not in html
 
