@@ -2,7 +2,9 @@
 
 Each command lives in its own module that exposes ``register(subparsers)``; adding one is a
 line in :data:`COMMAND_MODULES`. ``register`` should only declare arguments (import heavy
-libraries inside the command's function), so ``--help`` and ``validate`` stay quick.
+libraries inside the command's function), so ``--help`` and ``validate`` stay quick. Every
+command gets the common arguments (``--lang``, ``--data``) and its messages' language from
+:mod:`build_tools.command_line`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+
+from build_tools import command_line
+from build_tools.messages import _, use_language
 
 #: Modules that add a sub-command, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -30,21 +35,27 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=".venv/bin/python -m build_tools",
-        description="Tools for the help directory: check data, report, scaffold, build.",
+        description=_("Tools for the help directory: check data, report, scaffold, build."),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for command in subparsers.choices.values():
+        command_line.add_common(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code is the command's (1 on any error in the data)."""
+    use_language(None)  # --help and argument errors: HELPDIR_LANG, else Russian
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    refused = command_line.start(args)
+    if refused is not None:
+        return refused
     return int(args.func(args) or 0)
 
 

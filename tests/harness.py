@@ -7,10 +7,14 @@
 - ``site_url`` / ``fixture_site_url``: those sites served on a loopback port.
 - ``browser`` / ``page``: Playwright driving Debian's chromium (no browser download); every
   request a page makes is recorded in ``page.requests_seen``.
+
+Messages for editors are in English in tests (``HELPDIR_LANG=en``, for the subprocesses too),
+so a test reads the source text; the tests of the catalogues choose Russian and Belarusian.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +25,8 @@ from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.paths import DEMO_DIRECTORY, FIXTURE_DIRECTORY, REPO
 from tests.serve import serve
 from tests.sitebuild import build_site
+
+os.environ["HELPDIR_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")
