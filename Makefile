@@ -52,10 +52,10 @@ leaflet: $(STAMP)
 # strings arrive untranslated, and tests/quality/test_messages.py says which. The .po files
 # are read as they are at run time: nothing to compile.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project=helpdir \
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width=100 --project=helpdir \
 	  -o build_tools/locale/helpdir.pot build_tools
 	$(BIN)/pybabel update -i build_tools/locale/helpdir.pot -d build_tools/locale -D helpdir \
-	  --no-location --no-fuzzy-matching
+	  --ignore-obsolete --no-fuzzy-matching --width=100
 
 test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff check build_tools tests overrides

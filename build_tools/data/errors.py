@@ -63,8 +63,8 @@ def count_text(problems: Iterable[Problem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     files = len({p.path for p in problems})
-    return _("{errors}, {warnings} in {files}").format(
-        errors=_errors(errors), warnings=_warnings(warnings), files=_files(files)
+    return _("{errors}, {warnings} {in_files}").format(
+        errors=_errors(errors), warnings=_warnings(warnings), in_files=_in_files(files)
     )
 
 
@@ -90,8 +90,8 @@ def _warnings(n: int) -> str:
     return ngettext("{n} warning", "{n} warnings", n).format(n=n)
 
 
-def _files(n: int) -> str:
-    return ngettext("{n} file", "{n} files", n).format(n=n)
+def _in_files(n: int) -> str:
+    return ngettext("in {n} file", "in {n} files", n).format(n=n)
 
 
 class DataError(Exception):
