@@ -22,11 +22,20 @@ from pathlib import Path
 import pytest
 
 from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
+from build_tools.messages import use_language
 from tests.paths import DEMO_DIRECTORY, FIXTURE_DIRECTORY, REPO
 from tests.serve import serve
 from tests.sitebuild import build_site
 
 os.environ["HELPDIR_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _messages_back_to_default() -> Iterator[None]:
+    """A command run in the test process (``--lang ru``) chooses the messages' language for the
+    rest of the process; the next test starts from ``HELPDIR_LANG`` again."""
+    yield
+    use_language(None)
 
 
 @pytest.fixture(scope="session")
