@@ -46,9 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.paths import default_data_dir
+    from build_tools.command_line import data_folder
 
-    data_dir: Path = args.data or default_data_dir()
+    data_dir: Path = data_folder(args)
     regions, services = _known(data_dir)
     entry_id = args.entry_id or _ask(_("id (such as brest-crisis-room)"))
     if not entry_id or not _ID.match(entry_id) or entry_id in RESERVED_IDS:
