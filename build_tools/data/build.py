@@ -307,7 +307,7 @@ def _outside_problem(file: Path, data_dir: Path) -> Problem | None:
         _("not read: {reason} (only files inside {data_dir} are read)").format(
             reason=reason, data_dir=data_dir
         ),
-        LINK_FIX,
+        _(LINK_FIX),
     )
 
 
