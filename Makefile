@@ -29,11 +29,12 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 HELPDIR_LEAFLETS=false $(BIN)/mkdocs serve --livereload
 
 # The editors' commands, as `make` targets so they work as typed in the repository folder.
+# ARGS passes options on: make validate ARGS="--lang be" (or set HELPDIR_LANG=be for every command).
 validate: $(STAMP)
-	$(BIN)/python -m build_tools validate
+	$(BIN)/python -m build_tools validate $(ARGS)
 
 report: $(STAMP)
-	$(BIN)/python -m build_tools report
+	$(BIN)/python -m build_tools report $(ARGS)
 
 # Asks for the id, region and kinds of help; or: make new-entry ARGS="--id x --region brest …"
 new-entry: $(STAMP)

@@ -10,12 +10,13 @@ command gets the common arguments (``--lang``, ``--data``) and its messages' lan
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 
 from build_tools import command_line
-from build_tools.messages import _, use_language
+from build_tools.messages import UnknownLanguage, _, use_language
 
 #: Modules that add a sub-command, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code is the command's (1 on any error in the data)."""
-    use_language(None)  # --help and argument errors: HELPDIR_LANG, else Russian
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -57,6 +59,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if refused is not None:
         return refused
     return int(args.func(args) or 0)
+
+
+def _early_language(argv: list[str]) -> None:
+    """The help texts are put into words when the parser is built, before the arguments are
+    read: a ``--lang`` that has messages is taken now, else ``HELPDIR_LANG``, else Russian.
+    ``command_line.start`` makes the final choice (and refuses a wrong one) afterwards."""
+    use_language(None)
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value:
+            with contextlib.suppress(UnknownLanguage):
+                use_language(value)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -145,3 +145,13 @@ def test_a_skeleton_in_russian_is_still_a_valid_entry_once_filled(
           "source_date: 2024-01-01\n")  # fmt: skip
     code, out = run_cli("validate", "--lang", "ru", str(data_dir))
     assert code == 0, out
+
+
+def test_help_is_in_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    from build_tools.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["validate", "--lang", "be", "--help"])
+    out = capsys.readouterr().out
+    assert "Праверыць directory_data/ і шапкі старонак" in out
+    assert "мова паведамленняў" in out  # the --lang option explains itself
