@@ -12,7 +12,7 @@ DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core \
           hunspell hunspell-ru hunspell-be hunspell-en-gb
 NODE_STAMP := tests/node_modules/.installed
 
-.PHONY: build serve test lint bench check-system clean validate report new-entry leaflet
+.PHONY: build serve test lint bench check-system clean validate report new-entry leaflet messages
 
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -29,11 +29,12 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 HELPDIR_LEAFLETS=false $(BIN)/mkdocs serve --livereload
 
 # The editors' commands, as `make` targets so they work as typed in the repository folder.
+# ARGS passes options on: make validate ARGS="--lang be" (or set HELPDIR_LANG=be for every command).
 validate: $(STAMP)
-	$(BIN)/python -m build_tools validate
+	$(BIN)/python -m build_tools validate $(ARGS)
 
 report: $(STAMP)
-	$(BIN)/python -m build_tools report
+	$(BIN)/python -m build_tools report $(ARGS)
 
 # Asks for the id, region and kinds of help; or: make new-entry ARGS="--id x --region brest …"
 new-entry: $(STAMP)
@@ -46,6 +47,16 @@ LEAFLET_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ru)
 leaflet: $(STAMP)
 	@test -n "$(REGION)" || { echo 'Say which region: make leaflet REGION=brest LANG=be (or REGION=national)'; exit 2; }
 	env -u LANG $(BIN)/python -m build_tools leaflet --region "$(REGION)" --lang "$(LEAFLET_LANG)" $(ARGS)
+
+# The editors' messages: gathers every string in _()/ngettext/N_ into the template and updates
+# each language's catalogue (build_tools/locale/<lang>/LC_MESSAGES/helpdir.po) from it; new
+# strings arrive untranslated, and tests/quality/test_messages.py says which. The .po files
+# are read as they are at run time: nothing to compile.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width=100 --project=helpdir \
+	  -o build_tools/locale/helpdir.pot build_tools
+	$(BIN)/pybabel update -i build_tools/locale/helpdir.pot -d build_tools/locale -D helpdir \
+	  --ignore-obsolete --no-fuzzy-matching --width=100
 
 test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff check build_tools tests overrides

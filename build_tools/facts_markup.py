@@ -19,6 +19,7 @@ from pathlib import Path
 
 from build_tools.data.errors import Problem
 from build_tools.data.organisation import Fact
+from build_tools.messages import _
 
 #: ``{{ org.hotline.hours }}``, spaces inside the braces optional: a name, dots between parts.
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")
@@ -55,8 +56,10 @@ def check_files(
                     line,
                     col,
                     "",
-                    f"`{written}` is not one of the organisation's facts",
-                    f"use one of: {keys} (they are kept in directory_data/organisation.yml)",
+                    _("`{written}` is not one of the organisation's facts").format(written=written),
+                    _(
+                        "use one of: {keys} (they are kept in directory_data/organisation.yml)"
+                    ).format(keys=keys),
                 )
             )
     return problems

@@ -39,6 +39,7 @@ from build_tools import components, i18n
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
 from build_tools.languages import CONFIG_FILE, LANGUAGES
+from build_tools.messages import _
 from build_tools.pages.generated import GeneratedPage
 from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
@@ -109,9 +110,16 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         languages = list(self.config.languages) or [i18n.DEFAULT_LANGUAGE]
         if tuple(languages) != LANGUAGES:
             raise PluginError(
-                f"{config.config_file_path}: the helpdir plugin lists the languages "
-                f"{', '.join(languages)}, but the build reads {', '.join(LANGUAGES)} from "
-                f"{CONFIG_FILE}: build with that file, or declare the languages there."
+                _(
+                    "{config}: the helpdir plugin lists the languages {listed}, but the build "
+                    "reads {read} from {file}: build with that file, or declare the languages "
+                    "there."
+                ).format(
+                    config=config.config_file_path,
+                    listed=", ".join(languages),
+                    read=", ".join(LANGUAGES),
+                    file=CONFIG_FILE,
+                )
             )
         content_root = Path(config.docs_dir)
         if self.is_primary:
@@ -127,7 +135,11 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.lang = lang
         docs_dir = content_root / lang
         if not docs_dir.is_dir():
-            raise PluginError(f"{docs_dir}: the pages for language '{lang}' are missing.")
+            raise PluginError(
+                _("{docs_dir}: the pages for language '{lang}' are missing.").format(
+                    docs_dir=docs_dir, lang=lang
+                )
+            )
         config.docs_dir = str(docs_dir)
         if config.nav and lang != languages[0]:  # the default language's nav lists its pages
             config.nav = _nav_in(config.nav, docs_dir)
@@ -156,10 +168,16 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         print(format_problems(error.problems), file=sys.stderr, flush=True)
         if self.preview is None:
             return PluginError(
-                f"The preview cannot start: {count_text(error.problems)} above. "
-                "Fix them and run `make serve` again."
+                _(
+                    "The preview cannot start: {count_text} above. Fix them and run `make "
+                    "serve` again."
+                ).format(count_text=count_text(error.problems))
             )
-        return PluginError(f"The preview stopped: {count_text(error.problems)} above.")
+        return PluginError(
+            _("The preview stopped: {count_text} above.").format(
+                count_text=count_text(error.problems)
+            )
+        )
 
     @staticmethod
     def _search_language(config: MkDocsConfig, lang: str) -> None:
@@ -225,8 +243,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         for page in self.state.stages.pages(self.lang):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
-                    f"content/{self.lang}/{page.src_uri}: this path belongs to a generated "
-                    "directory page; rename or move the Markdown file."
+                    _(
+                        "content/{lang}/{src_uri}: this path belongs to a generated directory "
+                        "page; rename or move the Markdown file."
+                    ).format(lang=self.lang, src_uri=page.src_uri)
                 )
             self.generated[page.src_uri] = page
             # Not in the navigation on purpose (it would grow quadratically with the directory).
@@ -378,9 +398,17 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         missing = folder.missing(expected)
         if missing:
             raise SiteWriteError(
-                f"The build did not write {len(missing)} of its {len(expected)} files "
-                f"(the first: {missing[0]}), so {folder.final} was not replaced. Build again; "
-                "if it happens again, report it with the build's output."
+                _(
+                    "The build did not write {missing} of its {expected} files (the first: "
+                    "{first}), "
+                    "so {final} was not replaced. Build again; if it happens again, report "
+                    "it with the build's output."
+                ).format(
+                    missing=len(missing),
+                    expected=len(expected),
+                    first=missing[0],
+                    final=folder.final,
+                )
             )
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -24,6 +24,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import BuildError
 
 from build_tools.data.errors import format_problems
+from build_tools.messages import _
 
 #: What a request handler gets and returns (WSGI).
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -66,8 +67,10 @@ class Preview:
             if failure.unprinted:
                 print(failure.unprinted, file=sys.stderr, flush=True)
             print(
-                "The preview shows this problem instead of the site; "
-                "save the fixed file and the browser reloads.",
+                _(
+                    "The preview shows this problem instead of the site; save the fixed file "
+                    "and the browser reloads."
+                ),
                 file=sys.stderr,
                 flush=True,
             )

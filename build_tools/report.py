@@ -17,10 +17,9 @@ from babel import Locale
 
 from build_tools import strings
 from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry, Text
+from build_tools.messages import _, language, ngettext
 
 OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
-#: The languages' names in English, as the report is written ("Belarusian").
-LANGUAGE_NAMES = {lang: Locale.parse(lang).get_display_name("en") for lang in LANGUAGES}
 
 
 @dataclass
@@ -175,8 +174,29 @@ def _months_between(earlier: _dt.date, later: _dt.date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+def _entries(n: int) -> str:
+    return ngettext("{n} entry", "{n} entries", n).format(n=n)
+
+
+def _months(n: int) -> str:
+    return ngettext("{n} month", "{n} months", n).format(n=n)
+
+
+def _samples(n: int) -> str:
+    return ngettext("{n} sample", "{n} samples", n).format(n=n)
+
+
+def language_name(lang: str) -> str:
+    """``"be"`` → "Belarusian", in the messages' language (a list of what is missing)."""
+    return Locale.parse(lang).get_display_name(language())
+
+
+def _area_name(area: str, directory: Directory) -> str:
+    """A region's name in the messages' language (English where the data has no such text)."""
+    if area == "national":
+        return _("country-wide")
+    lang = language()
+    return directory.region(area).name(lang if lang in LANGUAGES else "en")
 
 
 def short_report(
@@ -187,103 +207,129 @@ def short_report(
     national = report.per_region.get("national", 0)
     regions = sum(1 for key, n in report.per_region.items() if key != "national" and n)
     lines = [
-        f"Directory: {_plural(report.entries, 'entry', 'entries')} ({national} national, "
-        f"{report.entries - national} in {_plural(regions, 'region')}), "
-        f"{_plural(len(report.samples), 'sample')}."
+        _("Directory: {entries} ({national} national, {local} {in_regions}), {samples}.").format(
+            entries=_entries(report.entries),
+            national=national,
+            local=report.entries - national,
+            in_regions=ngettext("in {n} region", "in {n} regions", regions).format(n=regions),
+            samples=_samples(len(report.samples)),
+        )
     ]
     gaps = []
     for lang in OTHER_LANGUAGES:
         count = sum(1 for item in report.entry_translations if lang in item["missing"])
-        gaps.append(f"{_plural(count, 'entry', 'entries')} lack {LANGUAGE_NAMES[lang]}")
-    lines.append(f"Translations: {', '.join(gaps)}.")
+        gaps.append(
+            ngettext("{n} entry lacks {language}", "{n} entries lack {language}", count).format(
+                n=count, language=language_name(lang)
+            )
+        )
+    lines.append(_("Translations: {gaps}.").format(gaps=", ".join(gaps)))
     real = sum(1 for item in report.stale if not item["sample"])
     samples = ""
     if real < len(report.stale):
-        samples = f" ({real} real, {_plural(len(report.stale) - real, 'sample')})"
-    lines.append(
-        f"Stale: {_plural(len(report.stale), 'entry', 'entries')}{samples} {_stale_rule(report)}"
-        + (
-            f"; {_plural(len(report.unconfirmed), 'entry', 'entries')} not yet confirmed by phone."
-            if report.unconfirmed
-            else "."
+        samples = " " + _("({real} real, {samples})").format(
+            real=real, samples=_samples(len(report.stale) - real)
         )
+    stale = _("Stale: {entries}{samples} {rule}").format(
+        entries=_entries(len(report.stale)), samples=samples, rule=_stale_rule(report)
     )
-    lines.append("Details: make report")
+    if report.unconfirmed:
+        stale += "; " + ngettext(
+            "{n} entry not yet confirmed by phone.",
+            "{n} entries not yet confirmed by phone.",
+            len(report.unconfirmed),
+        ).format(n=len(report.unconfirmed))
+    else:
+        stale += "."
+    lines.append(stale)
+    lines.append(_("Details: {command}").format(command="make report"))
     return "\n".join(lines)
 
 
 def _stale_rule(report: Report) -> str:
     """The one wording of the boundary, used wherever stale entries are counted or listed."""
-    return (
-        f"last verified before {report.stale_before} "
-        f"(more than {_plural(report.stale_months, 'month')} ago)"
+    return _("last verified before {day} (more than {months} ago)").format(
+        day=report.stale_before, months=_months(report.stale_months)
     )
 
 
 def render_text(report: Report, directory: Directory) -> str:
     """The full report for a terminal."""
-    out: list[str] = [f"Directory report, {report.today}: {report.entries} entries", ""]
+    none = "  " + _("none")
+    sample = " [" + _("sample") + "]"
+    out: list[str] = [
+        _("Directory report, {day}: {entries}").format(
+            day=report.today, entries=_entries(report.entries)
+        ),
+        "",
+    ]
 
-    out.append("Entries missing a translation, real ones first")
+    out.append(_("Entries missing a translation, real ones first"))
     if not report.entry_translations:
-        out.append("  none")
+        out.append(none)
     for item in report.entry_translations:
         gaps = "; ".join(
-            f"{LANGUAGE_NAMES[lang]}: {', '.join(fields)}"
+            f"{language_name(lang)}: {', '.join(fields)}"
             for lang, fields in item["missing"].items()
         )
-        mark = " [sample]" if item["sample"] else ""
+        mark = sample if item["sample"] else ""
         out.append(f"  {item['source']}{mark}: {gaps}")
 
-    out += ["", "Pages missing a translation"]
+    out += ["", _("Pages missing a translation")]
     if not report.page_translations:
-        out.append("  none")
+        out.append(none)
     for item in report.page_translations:
-        langs = ", ".join(LANGUAGE_NAMES[lang] for lang in item["missing"])
-        out.append(f"  {item['page']}: no {langs}")
+        langs = ", ".join(language_name(lang) for lang in item["missing"])
+        out.append(f"  {item['page']}: " + _("no {languages}").format(languages=langs))
 
-    out += ["", "Interface words missing a translation (the Russian words are shown)"]
+    out += ["", _("Interface words missing a translation (the Russian words are shown)")]
     if not report.string_translations:
-        out.append("  none")
+        out.append(none)
     for lang, keys in report.string_translations.items():
-        out.append(f"  {LANGUAGE_NAMES[lang]} ({lang}): {len(keys)}")
+        out.append(f"  {language_name(lang)} ({lang}): {len(keys)}")
         out.extend(f"    {_strings_place(key)}" for key in keys)
 
-    out += ["", f"Entries {_stale_rule(report)}, real ones first"]
+    out += ["", _("Entries {rule}, real ones first").format(rule=_stale_rule(report))]
     if not report.stale:
-        out.append("  none")
+        out.append(none)
     for item in report.stale:
-        age = _plural(item["months"], "month")
+        age = _months(item["months"])
         if item["days"]:
-            age += f" and {_plural(item['days'], 'day')}"
-        mark = " [sample]" if item["sample"] else ""
-        out.append(f"  {item['source']}{mark}: verified {item['verified']}, {age} ago")
+            days = ngettext("{n} day", "{n} days", item["days"]).format(n=item["days"])
+            age = _("{months} and {days}").format(months=age, days=days)
+        mark = sample if item["sample"] else ""
+        said = _("verified {day}, {age} ago").format(day=item["verified"], age=age)
+        out.append(f"  {item['source']}{mark}: {said}")
 
-    out += ["", "Entries not yet confirmed by phone (status: unconfirmed), per region"]
+    out += ["", _("Entries not yet confirmed by phone (status: unconfirmed), per region")]
     if not report.unconfirmed:
-        out.append("  none")
+        out.append(none)
     for region_id in report.per_region:  # regions.yml order
         count = report.unconfirmed_per_region.get(region_id, 0)
         if not count:
             continue
-        name = "country-wide" if region_id == "national" else directory.region(region_id).name("en")
-        out.append(f"  {count:4d}  {region_id} ({name})")
+        out.append(f"  {count:4d}  {region_id} ({_area_name(region_id, directory)})")
     out.extend(f"        {item['source']}" for item in report.unconfirmed)
     if report.unconfirmed:
-        out.append("  A list to call them: .venv/bin/python -m build_tools call-list")
+        out.append(
+            "  "
+            + _("A list to call them: {command}").format(
+                command=".venv/bin/python -m build_tools call-list"
+            )
+        )
 
-    out += ["", "Sample entries (refused by the publishing build)"]
+    out += ["", _("Sample entries (refused by the publishing build)")]
     if not report.samples:
-        out.append("  none")
+        out.append(none)
     out.extend(f"  {item['source']}" for item in report.samples)
 
-    out += ["", "Entries per region"]
+    out += ["", _("Entries per region")]
     for region_id, count in report.per_region.items():
-        name = "country-wide" if region_id == "national" else directory.region(region_id).name("en")
-        out.append(f"  {count:4d}  {region_id} ({name})")
-    out += ["", "Entries per kind of help"]
+        out.append(f"  {count:4d}  {region_id} ({_area_name(region_id, directory)})")
+    out += ["", _("Entries per kind of help")]
+    lang = language() if language() in LANGUAGES else "en"
     for service_id, count in report.per_service.items():
-        out.append(f"  {count:4d}  {service_id} ({directory.service(service_id).name('en')})")
+        out.append(f"  {count:4d}  {service_id} ({directory.service(service_id).name(lang)})")
     out += _coverage_lines(report, directory)
     return "\n".join(out)
 
@@ -298,18 +344,20 @@ def _strings_place(key: str) -> str:
 
 def _coverage_lines(report: Report, directory: Directory) -> list[str]:
     """Per region: what it has, how much of it is unconfirmed, and which kinds it has none of."""
-    out = ["", "Coverage: kinds of help per region (the national lines serve every region)"]
+    out = ["", _("Coverage: kinds of help per region (the national lines serve every region)")]
     for area, counts in report.coverage.items():
         total = report.per_region.get(area, 0)
-        name = "country-wide" if area == "national" else directory.region(area).name("en")
         unconfirmed = report.unconfirmed_per_region.get(area, 0)
-        head = f"  {area} ({name}): {_plural(total, 'entry', 'entries')}"
-        out.append(head + (f", {unconfirmed} not yet confirmed by phone" if unconfirmed else ""))
+        head = f"  {area} ({_area_name(area, directory)}): {_entries(total)}"
+        if unconfirmed:
+            head += ", " + _("{n} not yet confirmed by phone").format(n=unconfirmed)
+        out.append(head)
         if counts:
-            out.append("      has: " + ", ".join(f"{s} {n}" for s, n in counts.items()))
+            has = ", ".join(f"{s} {n}" for s, n in counts.items())
+            out.append("      " + _("has: {kinds}").format(kinds=has))
         if area != "national":
             missing = [s.id for s in directory.services if s.id not in counts]
-            out.append("      none yet: " + (", ".join(missing) if missing else "-"))
+            out.append("      " + _("none yet: {kinds}").format(kinds=", ".join(missing) or "-"))
     return out
 
 
@@ -321,33 +369,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``report`` to the command line."""
     parser = subparsers.add_parser(
         "report",
-        help="translation gaps, stale and sample entries, counts per region and kind of help",
-        description="What to look at next in the directory and the pages.",
+        help=_("translation gaps, stale and sample entries, counts per region and kind of help"),
+        description=_("What to look at next in the directory and the pages."),
     )
-    parser.add_argument("data_dir", nargs="?", type=Path, help="the directory data folder")
-    parser.add_argument("--content", type=Path, help="the Markdown folder (content/)")
+    parser.add_argument("data_dir", nargs="?", type=Path, help=_("the directory data folder"))
+    parser.add_argument("--content", type=Path, help=_("the Markdown folder (content/)"))
     parser.add_argument(
         "--stale-months",
         type=int,
         default=12,
-        help="entries verified longer ago than this are stale (default 12)",
+        help=_("entries verified longer ago than this are stale (default 12)"),
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from build_tools.data.build import validate_directory
-    from build_tools.data.errors import count_text, format_problems
-    from build_tools.paths import default_content_dir, default_data_dir
+    from build_tools.command_line import FAILED, OK, checked_directory, data_folder
+    from build_tools.paths import default_content_dir
 
-    data_dir = args.data_dir or default_data_dir()
+    data_dir = data_folder(args)
     content_dir = args.content or default_content_dir(data_dir)
-    result = validate_directory(data_dir)
-    if result.directory is None:
-        print(format_problems(result.problems))
-        print(f"\nNo report: the data has {count_text(result.problems)}.")
-        return 1
-    report = build_report(result.directory, content_dir=content_dir, stale_months=args.stale_months)
-    print(to_json(report) if args.format == "json" else render_text(report, result.directory))
-    return 0
+    directory = checked_directory(data_dir, _("No report"))
+    if directory is None:
+        return FAILED
+    report = build_report(directory, content_dir=content_dir, stale_months=args.stale_months)
+    print(to_json(report) if args.format == "json" else render_text(report, directory))
+    return OK

@@ -21,15 +21,17 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from build_tools.messages import N_, _
+
 #: What an editor can do about each kind of failure to write.
 _ADVICE = {
-    errno.ENOSPC: "Free some space on the disk",
-    errno.EDQUOT: "Free some space (the disk quota is used up)",
-    errno.EROFS: "The file system is read-only: build into another folder",
-    errno.EACCES: "Make the folder writable for this user",
-    errno.EPERM: "Make the folder writable for this user",
-    errno.ENOTDIR: "Move away the file that stands where a folder should be",
-    errno.EEXIST: "Move away the file that stands where a folder should be",
+    errno.ENOSPC: N_("Free some space on the disk"),
+    errno.EDQUOT: N_("Free some space (the disk quota is used up)"),
+    errno.EROFS: N_("The file system is read-only: build into another folder"),
+    errno.EACCES: N_("Make the folder writable for this user"),
+    errno.EPERM: N_("Make the folder writable for this user"),
+    errno.ENOTDIR: N_("Move away the file that stands where a folder should be"),
+    errno.EEXIST: N_("Move away the file that stands where a folder should be"),
 }
 
 
@@ -41,12 +43,16 @@ def write_error(exc: OSError, site: Path) -> SiteWriteError:
     """A message for an operating-system error met while writing the site into ``site``."""
     # A failed copy names the source first and the file being written second.
     where = exc.filename2 or exc.filename
-    detail = f" (at {where})" if where and str(where) != str(site) else ""
-    advice = _ADVICE.get(exc.errno or 0, "Check the folder and the disk")
+    detail = (
+        " " + _("(at {where})").format(where=where) if where and str(where) != str(site) else ""
+    )
+    advice = _(_ADVICE.get(exc.errno or 0, N_("Check the folder and the disk")))
     return SiteWriteError(
-        f"Cannot write the site into {site}: {exc.strerror or exc}{detail}. {advice}, or build "
-        "into another folder with `mkdocs build -d FOLDER`, then build again. "
-        f"The published folder {site} was not changed."
+        _(
+            "Cannot write the site into {site}: {value}{detail}. {advice}, or build "
+            "into another folder with `mkdocs build -d FOLDER`, then build again. "
+            "The published folder {site} was not changed."
+        ).format(site=site, value=exc.strerror or exc, detail=detail, advice=advice)
     )
 
 
@@ -59,23 +65,29 @@ class SiteFolder:
         self.staging: Path | None = None
         self._lock: int | None = None
 
-    def open(self, on_wait: Callable[[str], None] = lambda _: None) -> Path:
+    def open(self, on_wait: Callable[[str], None] = lambda _message: None) -> Path:
         """Take the lock (waiting for another build if need be), remove what killed builds
         left behind, and make this build's own staging folder; returns it."""
         parent = self.final.parent
         try:
             if self.final.exists() and not self.final.is_dir():
                 raise SiteWriteError(
-                    f"Cannot write the site into {self.final}: it is a file, not a folder. "
-                    "Move the file away, or build into another folder with "
-                    "`mkdocs build -d FOLDER`."
+                    _(
+                        "Cannot write the site into {final}: it is a file, not a folder. Move "
+                        "the file away, or build into another folder with `mkdocs build -d "
+                        "FOLDER`."
+                    ).format(final=self.final)
                 )
             parent.mkdir(parents=True, exist_ok=True)
             self._lock = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
                 fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                on_wait(f"Another build is writing {self.final}; this one waits for it to finish.")
+                on_wait(
+                    _("Another build is writing {final}; this one waits for it to finish.").format(
+                        final=self.final
+                    )
+                )
                 fcntl.flock(self._lock, fcntl.LOCK_EX)
             for left in self._leftovers():
                 shutil.rmtree(left, ignore_errors=True)

@@ -28,6 +28,7 @@ from build_tools.data.frontmatter import check_front_matter
 from build_tools.data.model import Directory
 from build_tools.data.organisation import FILE_NAME as ORGANISATION_FILE
 from build_tools.data.organisation import Fact, Organisation, load_organisation
+from build_tools.messages import _
 from build_tools.pages.generated import GeneratedPage
 from build_tools.status_text import DEFAULT_MAX_AGE_HOURS, page_notices
 
@@ -41,8 +42,10 @@ def content_links(content_dir: Path) -> list[Problem]:
             1,
             1,
             "",
-            f"not read: it is a symbolic link (only files inside {content_dir} are read)",
-            safety.inside.LINK_FIX,
+            _("not read: it is a symbolic link (only files inside {content_dir} are read)").format(
+                content_dir=content_dir
+            ),
+            _(safety.inside.LINK_FIX),
         )
         for link in safety.inside.links_below(content_dir)
     ]
@@ -55,7 +58,7 @@ class DataProblemsError(PluginError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(
-            "The build stopped before writing anything: fix these and build again.\n"
+            _("The build stopped before writing anything: fix these and build again.\n")
             + format_problems(problems)
         )
 
@@ -202,8 +205,11 @@ class Stages:
         found = safety.scan_site(site_dir)
         if found:
             raise PluginError(
-                "The built site would load something from another origin or break under "
-                "the CSP:\n  " + "\n  ".join(found)
+                _(
+                    "The built site would load something from another origin or break under "
+                    "the CSP:\n  "
+                )
+                + "\n  ".join(found)
             )
 
     def summary(self) -> str:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from build_tools.data.availability import STATUS, format_minsk, now_minsk, parse_minsk
+from build_tools.messages import _
 
 HEADER = (
     "# yaml-language-server: $schema=schema/status.schema.json\n"
@@ -26,23 +27,27 @@ HEADER = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "status",
-        help="record free places today for a crisis room or shelter",
-        description="Record what a crisis room or shelter reported: free places, full, or "
-        "nothing known (clear). Changes that entry's line in status.yml only.",
+        help=_("record free places today for a crisis room or shelter"),
+        description=_(
+            "Record what a crisis room or shelter reported: free places, full, or "
+            "nothing known (clear). Changes that entry's line in status.yml only."
+        ),
     )
-    parser.add_argument("id", help="the entry's id (its file name without .yml)")
+    parser.add_argument("id", help=_("the entry's id (its file name without .yml)"))
     parser.add_argument("state", choices=("free", "full", "clear"))
-    parser.add_argument("--places", type=int, help="how many places are free (with `free`)")
+    parser.add_argument("--places", type=int, help=_("how many places are free (with `free`)"))
     parser.add_argument(
-        "--at", help="when they reported, Minsk time, YYYY-MM-DD HH:MM (default: now)"
+        "--at", help=_("when they reported, Minsk time, YYYY-MM-DD HH:MM (default: now)")
     )
-    parser.add_argument("--data-dir", type=Path, default=None, help="the directory_data folder")
+    parser.add_argument("--data-dir", type=Path, default=None, help=_("the directory_data folder"))
     parser.add_argument(
         "--json",
         type=Path,
         default=None,
-        help="also write the site's status file here (such as site/data/status.json), to "
-        "publish the change without rebuilding the site",
+        help=_(
+            "also write the site's status file here (such as site/data/status.json), "
+            "to publish the change without rebuilding the site"
+        ),
     )
     parser.set_defaults(func=run)
 
@@ -85,24 +90,34 @@ def replace_block(text: str, entry_id: str, line: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from build_tools.command_line import data_folder
     from build_tools.data.build import validate_directory
     from build_tools.data.errors import format_problems
-    from build_tools.paths import default_data_dir
 
-    data_dir = Path(args.data_dir or default_data_dir())
+    data_dir = data_folder(args)
     file = data_dir / STATUS
     if args.state != "free" and args.places is not None:
-        print(f"{file}: --places goes only with `free` (a full or unknown place has no count).")
+        print(
+            _(
+                "{file}: --places goes only with `free` (a full or unknown place has no count)."
+            ).format(file=file)
+        )
         return 1
     if args.places is not None and args.places < 1:
-        print(f"{file}: --places must be at least 1; with no free place, record `full`.")
+        print(
+            _("{file}: --places must be at least 1; with no free place, record `full`.").format(
+                file=file
+            )
+        )
         return 1
     now = now_minsk()
     if args.at:
         try:
             reported = format_minsk(parse_minsk(args.at.strip()))
         except ValueError:
-            print(f"--at `{args.at}`: write the time as YYYY-MM-DD HH:MM, Minsk time.")
+            print(
+                _("--at `{at}`: write the time as YYYY-MM-DD HH:MM, Minsk time.").format(at=args.at)
+            )
             return 1
     else:
         reported = format_minsk(now)
@@ -111,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     if args.state != "clear":
         line = status_line(args.id, args.state, args.places, reported)
     elif old is None or not _has_block(old, args.id):
-        print(f"{file}: `{args.id}` has no report; nothing to clear.")
+        print(_("{file}: `{id}` has no report; nothing to clear.").format(file=file, id=args.id))
         return 0
     new = replace_block(old if old is not None else HEADER, args.id, line)
     file.write_text(new, encoding="utf-8")
@@ -122,23 +137,35 @@ def run(args: argparse.Namespace) -> int:
             file.unlink()
         else:
             file.write_text(old, encoding="utf-8")
-        print("status.yml was not changed:\n" + format_problems(own))
+        print(_("status.yml was not changed:\n") + format_problems(own))
         return 1
     if args.state == "clear":
-        print(f"{file}: {args.id}: report removed; it now shows as unknown (call to ask).")
+        print(
+            _("{file}: {id}: report removed; it now shows as unknown (call to ask).").format(
+                file=file, id=args.id
+            )
+        )
     else:
         count = f" ({args.places})" if args.places else ""
-        said = "places free" if args.state == "free" else "full"
-        print(f"{file}: {args.id}: {said}{count}, as of {reported} Minsk time.")
+        said = _("places free") if args.state == "free" else _("full")
+        print(
+            _("{file}: {id}: {said}{count}, as of {reported} Minsk time.").format(
+                file=file, id=args.id, said=said, count=count, reported=reported
+            )
+        )
     if result.errors or result.directory is None:
-        print("Other problems in the directory stop the build:\n" + format_problems(result.errors))
+        print(
+            _("Other problems in the directory stop the build:\n") + format_problems(result.errors)
+        )
         return 1
     if args.json:
         from build_tools.feeds.common import write_json
         from build_tools.feeds.status import status_feed
 
         write_json(args.json, status_feed(result.directory))
-        print(f"{args.json}: written; upload this one file to publish the change.")
+        print(
+            _("{json}: written; upload this one file to publish the change.").format(json=args.json)
+        )
     return 0
 
 

@@ -7,10 +7,14 @@
 - ``site_url`` / ``fixture_site_url``: those sites served on a loopback port.
 - ``browser`` / ``page``: Playwright driving Debian's chromium (no browser download); every
   request a page makes is recorded in ``page.requests_seen``.
+
+Messages for editors are in English in tests (``HELPDIR_LANG=en``, for the subprocesses too),
+so a test reads the source text; the tests of the catalogues choose Russian and Belarusian.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +22,20 @@ from pathlib import Path
 import pytest
 
 from build_tools.bench.browser import CHROMIUM, CHROMIUM_ARGS
+from build_tools.messages import use_language
 from tests.paths import DEMO_DIRECTORY, FIXTURE_DIRECTORY, REPO
 from tests.serve import serve
 from tests.sitebuild import build_site
+
+os.environ["HELPDIR_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _messages_back_to_default() -> Iterator[None]:
+    """A command run in the test process (``--lang ru``) chooses the messages' language for the
+    rest of the process; the next test starts from ``HELPDIR_LANG`` again."""
+    yield
+    use_language(None)
 
 
 @pytest.fixture(scope="session")

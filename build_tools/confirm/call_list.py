@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.data.model import DEFAULT_LANGUAGE, LANGUAGES, Directory, Entry
+from build_tools.messages import _, ngettext
 from build_tools.strings import words_in
 
 _HERE = Path(__file__).parent
@@ -162,39 +163,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``call-list`` to the command line."""
     parser = subparsers.add_parser(
         "call-list",
-        help="the entries due for a confirming call (unconfirmed or stale), as PDF, HTML or CSV",
+        help=_("the entries due for a confirming call (unconfirmed or stale), as PDF, HTML or CSV"),
         description=(
-            "List the entries nobody has confirmed by phone yet and those verified longer ago "
-            "than --stale-months, oldest first, with their phones, hours, what to ask and room "
-            "for the answers."
+            _(
+                "List the entries nobody has confirmed by phone yet and those verified "
+                "longer ago than --stale-months, oldest first, with their phones, hours, "
+                "what to ask and room for the answers."
+            )
         ),
     )
-    parser.add_argument("--region", help="one region's id from regions.yml, or `national`")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    parser.add_argument("--region", help=_("one region's id from regions.yml, or `national`"))
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("the language of the list and of the messages (default: ru)"),
+    )
     parser.add_argument("--format", choices=FORMATS, default="pdf")
     parser.add_argument("--stale-months", type=int, default=12, help="default 12")
-    parser.add_argument("--out", type=Path, help="the file to write (default: call-list-….ext)")
-    parser.add_argument("--data", type=Path, help="the directory data folder")
+    parser.add_argument("--out", type=Path, help=_("the file to write (default: call-list-….ext)"))
+    parser.add_argument("--data", type=Path, help=_("the directory data folder"))
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from build_tools.data.build import validate_directory
-    from build_tools.data.errors import count_text, format_problems
-    from build_tools.paths import default_data_dir
+    from build_tools.command_line import FAILED, checked_directory, data_folder
 
-    data_dir = args.data or default_data_dir()
-    result = validate_directory(data_dir)
-    if result.directory is None:
-        print(format_problems(result.problems), file=sys.stderr)
-        print(f"\nNo call list: the data has {count_text(result.problems)}.", file=sys.stderr)
-        return 1
-    directory = result.directory
+    args.lang = args.lang or DEFAULT_LANGUAGE
+    directory = checked_directory(data_folder(args), _("No call list"), stream=sys.stderr)
+    if directory is None:
+        return FAILED
     region_ids = [r.id for r in directory.regions]
     if args.region and args.region != "national" and args.region not in region_ids:
         print(
-            f"call-list: no region `{args.region}`; choose one of {', '.join(region_ids)} or "
-            "`national`",
+            _("call-list: no region `{region}`; choose one of {items} or `national`").format(
+                region=args.region, items=", ".join(region_ids)
+            ),
             file=sys.stderr,
         )
         return 1
@@ -217,7 +220,16 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 write_pdf(html, target)
     except OSError as error:
-        print(f"call-list: cannot write {target}: {error.strerror}", file=sys.stderr)
+        print(
+            _("call-list: cannot write {target}: {strerror}").format(
+                target=target, strerror=error.strerror
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(f"{target}: {len(due)} entr{'y' if len(due) == 1 else 'ies'} due for a call.")
+    print(
+        ngettext(
+            "{target}: {n} entry due for a call.", "{target}: {n} entries due for a call.", len(due)
+        ).format(target=target, n=len(due))
+    )
     return 0

@@ -13,6 +13,8 @@ import datetime as _dt
 from collections.abc import Mapping
 from pathlib import Path
 
+from build_tools.messages import _
+
 from . import schema
 from .errors import Problem
 from .model import Entry, Notice, Report, Text
@@ -61,7 +63,7 @@ def status_problems(
     file = Path(data_dir) / STATUS
     if not file.is_file():
         return {}, []
-    doc = _load(file, "status", "list the reports in it, or delete the file")
+    doc = _load(file, "status", _("list the reports in it, or delete the file"))
     reports: dict[str, Report] = {}
     if doc.data is None or any(p.is_error for p in doc.problems):
         return {}, doc.problems
@@ -85,17 +87,20 @@ def _report(
     if entry is None:
         doc.problem(
             (entry_id,),
-            f"no entry has the id `{entry_id}`",
-            "use the id of a crisis room or shelter (its file name without .yml)",
+            _("no entry has the id `{entry_id}`").format(entry_id=entry_id),
+            _("use the id of a crisis room or shelter (its file name without .yml)"),
             at_key=True,
         )
         return None
     if not has_places(entry):
         doc.problem(
             (entry_id,),
-            f"`{entry_id}` is not a crisis room or shelter, so it has no places to report",
-            "remove this line; free places are reported only for kinds of help "
-            + ", ".join(sorted(PLACE_SERVICES)),
+            _("`{entry_id}` is not a crisis room or shelter, so it has no places to report").format(
+                entry_id=entry_id
+            ),
+            _("remove this line; free places are reported only for kinds of help {items}").format(
+                items=", ".join(sorted(PLACE_SERVICES))
+            ),
             at_key=True,
         )
         return None
@@ -103,8 +108,8 @@ def _report(
     if item["state"] == "full" and "places" in item:
         doc.problem(
             (entry_id, "places"),
-            "a place that is full has no free places to count",
-            "remove `places`, or set `state: free`",
+            _("a place that is full has no free places to count"),
+            _("remove `places`, or set `state: free`"),
         )
         return None
     if reported is None:
@@ -116,13 +121,19 @@ def _time(doc: Document, path: tuple, text: str, now: _dt.datetime) -> _dt.datet
     try:
         moment = parse_minsk(text)
     except ValueError:
-        doc.problem(path, f"`{text}` is not a real date and time", "write YYYY-MM-DD HH:MM")
+        doc.problem(
+            path,
+            _("`{text}` is not a real date and time").format(text=text),
+            _("write YYYY-MM-DD HH:MM"),
+        )
         return None
     if moment > now + _dt.timedelta(minutes=5):
         doc.problem(
             path,
-            f"`{text}` is in the future (it is now {format_minsk(now)} in Minsk)",
-            "write the time they reported, Minsk time",
+            _("`{text}` is in the future (it is now {format_minsk} in Minsk)").format(
+                text=text, format_minsk=format_minsk(now)
+            ),
+            _("write the time they reported, Minsk time"),
         )
         return None
     return moment
@@ -135,7 +146,7 @@ def notice_problems(
     file = Path(data_dir) / NOTICES
     if not file.is_file():
         return (), []
-    doc = _load(file, "notices", "list the notices in it, or delete the file")
+    doc = _load(file, "notices", _("list the notices in it, or delete the file"))
     if doc.data is None or any(p.is_error for p in doc.problems):
         return (), doc.problems
     notices = []
@@ -146,9 +157,11 @@ def notice_problems(
         if entry_id is not None and entry_id not in entries:
             doc.problem(
                 (i, "entry"),
-                f"no entry has the id `{entry_id}`",
-                "use an entry's id (its file name without .yml), or leave `entry` out for a "
-                "notice on every page",
+                _("no entry has the id `{entry_id}`").format(entry_id=entry_id),
+                _(
+                    "use an entry's id (its file name without .yml), or leave `entry` out "
+                    "for a notice on every page"
+                ),
             )
             continue
         times = []
@@ -156,16 +169,21 @@ def notice_problems(
             try:
                 times.append(parse_minsk(item[key]))
             except ValueError:
-                doc.problem((i, key), f"`{item[key]}` is not a real date and time",
-                            "write YYYY-MM-DD HH:MM")  # fmt: skip
+                doc.problem(
+                    (i, key),
+                    _("`{value}` is not a real date and time").format(value=item[key]),
+                    _("write YYYY-MM-DD HH:MM"),
+                )
         if len(times) != 2:
             continue
         start, end = times
         if end <= start:
             doc.problem(
                 (i, "end"),
-                f"the end ({item['end']}) is not after the start ({item['start']})",
-                "the notice would never be shown: check both times",
+                _("the end ({value}) is not after the start ({value2})").format(
+                    value=item["end"], value2=item["start"]
+                ),
+                _("the notice would never be shown: check both times"),
             )
             continue
         text = Text({k: v for k, v in item["text"].items() if v})
@@ -178,7 +196,7 @@ def _load(file: Path, kind: str, empty_fix: str) -> Document:
     if doc.problems:
         return doc
     if doc.data is None:
-        doc.problem((), "the file is empty", empty_fix)
+        doc.problem((), _("the file is empty"), empty_fix)
         return doc
     schema.check(doc, kind)
     return doc

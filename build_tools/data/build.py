@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from build_tools.messages import _
 from build_tools.safety.inside import LINK_FIX, outside_reason
 
 from . import schema
@@ -115,7 +116,9 @@ def _validate(
         _check_schema_line(doc, "entry", source.count("/"))
         if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
             doc.problem(
-                (), "the file is empty: it holds no entry", "write the entry, or delete the file"
+                (),
+                _("the file is empty: it holds no entry"),
+                _("write the entry, or delete the file"),
             )
         elif doc.data is not None:
             schema.check(doc, "entry")
@@ -149,7 +152,7 @@ def _validate(
         if entry is not None:
             entries.append(entry)
 
-    _, guide = guide_problems(data_dir, (s.id for s in services))
+    _guide_problems, guide = guide_problems(data_dir, (s.id for s in services))
     problems.extend(guide)
     by_id = {e.id: e for e in entries}
     broken = frozenset(
@@ -187,13 +190,20 @@ def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) ->
     doc = load_file(file, str(file))
     if not file.is_file():
         doc.problems[:] = [
-            Problem(str(file), 1, 1, "", f"{name} is missing", f"create {name} in {data_dir}")
+            Problem(
+                str(file),
+                1,
+                1,
+                "",
+                _("{name} is missing").format(name=name),
+                _("create {name} in {data_dir}").format(name=name, data_dir=data_dir),
+            )
         ]
         doc.data = []
         return doc
     _check_schema_line(doc, kind, 0)
     if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
-        doc.problem((), "the file is empty", f"list the {kind} in it")
+        doc.problem((), _("the file is empty"), _("list the {kind} in it").format(kind=kind))
     elif doc.data is not None:
         schema.check(doc, kind)
         check_texts(doc, doc.data)
@@ -217,8 +227,10 @@ def _check_schema_line(doc: Document, kind: str, depth: int) -> None:
             1,
             1,
             "",
-            "the first line does not name the schema, so editors' tools cannot check this file",
-            f"make the first line `{SCHEMA_COMMENT}{relative}`",
+            _("the first line does not name the schema, so editors' tools cannot check this file"),
+            _("make the first line `{SCHEMA_COMMENT}{relative}`").format(
+                SCHEMA_COMMENT=SCHEMA_COMMENT, relative=relative
+            ),
             WARNING,
         )
     )
@@ -246,8 +258,11 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
                         1,
                         1,
                         "",
-                        "file names starting with `.` are hidden; this one is skipped",
-                        "if it is an entry, rename it to `<id>.yml` (its id and a `.yml` ending)",
+                        _("file names starting with `.` are hidden; this one is skipped"),
+                        _(
+                            "if it is an entry, rename it to `<id>.yml` (its id and a `.yml` "
+                            "ending)"
+                        ),
                         WARNING,
                     )
                 )
@@ -261,8 +276,10 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
                     1,
                     1,
                     "",
-                    f"entry files end in `.yml` (small letters); `{file.suffix}` is skipped",
-                    f"rename it to `{file.stem}.yml`",
+                    _("entry files end in `.yml` (small letters); `{suffix}` is skipped").format(
+                        suffix=file.suffix
+                    ),
+                    _("rename it to `{stem}.yml`").format(stem=file.stem),
                     WARNING,
                 )
             )
@@ -273,8 +290,8 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
                     1,
                     1,
                     "",
-                    "entry files end in `.yml`; this one is skipped",
-                    f"rename it to `{file.stem}.yml`",
+                    _("entry files end in `.yml`; this one is skipped"),
+                    _("rename it to `{stem}.yml`").format(stem=file.stem),
                 )
             )
     return files
@@ -291,8 +308,10 @@ def _outside_problem(file: Path, data_dir: Path) -> Problem | None:
         1,
         1,
         "",
-        f"not read: {reason} (only files inside {data_dir} are read)",
-        LINK_FIX,
+        _("not read: {reason} (only files inside {data_dir} are read)").format(
+            reason=reason, data_dir=data_dir
+        ),
+        _(LINK_FIX),
     )
 
 
@@ -317,8 +336,8 @@ def _regions(doc: Document) -> tuple[list[Region], References]:
         if region_id in refs.localities:
             doc.problem(
                 (i, "id"),
-                f"the region `{region_id}` is listed twice",
-                "keep one of them (merge their towns)",
+                _("the region `{region_id}` is listed twice").format(region_id=region_id),
+                _("keep one of them (merge their towns)"),
             )
             continue
         refs.localities[region_id] = set()
@@ -331,8 +350,10 @@ def _regions(doc: Document) -> tuple[list[Region], References]:
             if town_id in refs.locality_region:
                 doc.problem(
                     (i, "localities", j, "id"),
-                    f"the town id `{town_id}` is already used in `{refs.locality_region[town_id]}`",
-                    "town ids are unique across all regions: give this one a distinct id",
+                    _("the town id `{town_id}` is already used in `{value}`").format(
+                        town_id=town_id, value=refs.locality_region[town_id]
+                    ),
+                    _("town ids are unique across all regions: give this one a distinct id"),
                 )
                 continue
             refs.locality_region[town_id] = region_id
@@ -349,7 +370,11 @@ def _services(doc: Document, refs: References) -> list[Service]:
         if not isinstance(service_id, str):
             continue
         if service_id in refs.services:
-            doc.problem((i, "id"), f"the kind of help `{service_id}` is listed twice", "keep one")
+            doc.problem(
+                (i, "id"),
+                _("the kind of help `{service_id}` is listed twice").format(service_id=service_id),
+                _("keep one"),
+            )
             continue
         refs.services.add(service_id)
         services.append(
@@ -361,20 +386,22 @@ def _services(doc: Document, refs: References) -> list[Service]:
 def _check_ids(entry_docs: list[tuple[Document, Entry | None]]) -> None:
     """Ids unique across files; a former id is nobody's current id and nobody else's former."""
     owners: dict[str, str] = {}
-    for doc, _ in entry_docs:
+    for doc, _entry in entry_docs:
         entry_id = doc.data.get("id") if isinstance(doc.data, dict) else None
         if not isinstance(entry_id, str):
             continue
         if entry_id in owners:
             doc.problem(
                 ("id",),
-                f"the id `{entry_id}` is already used by {owners[entry_id]}",
-                "give each entry its own id (and file name)",
+                _("the id `{entry_id}` is already used by {value}").format(
+                    entry_id=entry_id, value=owners[entry_id]
+                ),
+                _("give each entry its own id (and file name)"),
             )
         else:
             owners[entry_id] = doc.path
     former_owners: dict[str, str] = {}
-    for doc, _ in entry_docs:
+    for doc, _entry in entry_docs:
         data = doc.data if isinstance(doc.data, dict) else {}
         former = data.get("former_ids")
         if not isinstance(former, list):
@@ -385,15 +412,19 @@ def _check_ids(entry_docs: list[tuple[Document, Entry | None]]) -> None:
             if old in owners:
                 doc.problem(
                     ("former_ids", i),
-                    f"`{old}` is the current id of {owners[old]}",
-                    "a former id must not be used by any entry: remove it here or rename "
-                    "the other entry",
+                    _("`{old}` is the current id of {value}").format(old=old, value=owners[old]),
+                    _(
+                        "a former id must not be used by any entry: remove it here or rename the "
+                        "other entry"
+                    ),
                 )
             elif old in former_owners and former_owners[old] != doc.path:
                 doc.problem(
                     ("former_ids", i),
-                    f"`{old}` is already a former id of {former_owners[old]}",
-                    "an old address can redirect to one entry only: keep it in one file",
+                    _("`{old}` is already a former id of {value}").format(
+                        old=old, value=former_owners[old]
+                    ),
+                    _("an old address can redirect to one entry only: keep it in one file"),
                 )
             else:
                 former_owners[old] = doc.path
@@ -406,14 +437,18 @@ def _check_hotline_hours(doc: Document, entry: Entry, organisation: Organisation
     for i, phone in enumerate(entry.phones):
         if phone.tel != organisation.hotline_tel or phone.hours is None:
             continue
-        spans = {span for _, day_spans in phone.hours.rules for span in day_spans}
+        spans = {span for _days, day_spans in phone.hours.rules for span in day_spans}
         if phone.hours.always or spans != wanted:
             doc.problem(
                 ("phones", i, "hours"),
-                f"organisation.yml gives the hotline's hours as {organisation.hotline_hours}, "
-                f"this number says `{phone.hours.raw}`",
-                "change both together (organisation.yml is what the pages, the emergency "
-                "strip and the leaflets say)",
+                _(
+                    "organisation.yml gives the hotline's hours as {hotline_hours}, this "
+                    "number says `{raw}`"
+                ).format(hotline_hours=organisation.hotline_hours, raw=phone.hours.raw),
+                _(
+                    "change both together (organisation.yml is what the pages, the emergency "
+                    "strip and the leaflets say)"
+                ),
                 WARNING,
             )
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from build_tools.messages import _
+
 from .errors import ERROR, WARNING
 from .hours import HoursError, parse_hours, rules_without_days
 from .model import Admission, Entry, Geo, Hours, Phone, Text
@@ -75,8 +77,8 @@ def check_entry(
     if publish and data.get("status") == "sample":
         doc.problem(
             ("status",),
-            "a sample entry cannot be published",
-            "remove this file, or make it a real entry (`status: active`) with checked details",
+            _("a sample entry cannot be published"),
+            _("remove this file, or make it a real entry (`status: active`) with checked details"),
         )
     if any(p.is_error for p in doc.problems):
         return None
@@ -85,7 +87,7 @@ def check_entry(
 
 def _suggest(value: str, choices: Any) -> str:
     close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`? " if close else ""
+    return _("did you mean `{value}`? ").format(value=close[0]) if close else ""
 
 
 def _check_id(doc: Document, data: dict[str, Any], stem: str) -> None:
@@ -95,14 +97,20 @@ def _check_id(doc: Document, data: dict[str, Any], stem: str) -> None:
     if entry_id in RESERVED_IDS:
         doc.problem(
             ("id",),
-            f"the id `{entry_id}` is reserved for a page of the site",
-            f"choose another id (not {', '.join(sorted(RESERVED_IDS))}) and rename the file",
+            _("the id `{entry_id}` is reserved for a page of the site").format(entry_id=entry_id),
+            _("choose another id (not {items}) and rename the file").format(
+                items=", ".join(sorted(RESERVED_IDS))
+            ),
         )
     if entry_id != stem:
         doc.problem(
             ("id",),
-            f"the id `{entry_id}` is not the file name `{stem}.yml`",
-            f"make them the same: rename the file to `{entry_id}.yml`, or write `id: {stem}`",
+            _("the id `{entry_id}` is not the file name `{stem}.yml`").format(
+                entry_id=entry_id, stem=stem
+            ),
+            _(
+                "make them the same: rename the file to `{entry_id}.yml`, or write `id: {stem}`"
+            ).format(entry_id=entry_id, stem=stem),
         )
     former = data.get("former_ids")
     if isinstance(former, list):
@@ -110,14 +118,14 @@ def _check_id(doc: Document, data: dict[str, Any], stem: str) -> None:
             if old == entry_id:
                 doc.problem(
                     ("former_ids", i),
-                    "the current id is listed among the former ids",
-                    "remove it from `former_ids`",
+                    _("the current id is listed among the former ids"),
+                    _("remove it from `former_ids`"),
                 )
             elif isinstance(old, str) and old in RESERVED_IDS:
                 doc.problem(
                     ("former_ids", i),
-                    f"`{old}` is reserved for a page of the site",
-                    "remove it from `former_ids`",
+                    _("`{old}` is reserved for a page of the site").format(old=old),
+                    _("remove it from `former_ids`"),
                 )
 
 
@@ -130,17 +138,21 @@ def _check_place(doc: Document, data: dict[str, Any], refs: References) -> None:
             if key in data:
                 doc.problem(
                     (key,),
-                    f"a national service has no `{key}`",
-                    f"remove `{key}`, or set `national: false` for a local service",
+                    _("a national service has no `{key}`").format(key=key),
+                    _("remove `{key}`, or set `national: false` for a local service").format(
+                        key=key
+                    ),
                     at_key=True,
                 )
         return
     if region is None and "region" not in data:
         doc.problem(
             ("region",),
-            "`region` is missing",
-            "add `region:` with an id from regions.yml, or `national: true` for a "
-            "country-wide service",
+            _("`region` is missing"),
+            _(
+                "add `region:` with an id from regions.yml, or `national: true` for a "
+                "country-wide service"
+            ),
             at_key=True,
         )
         return
@@ -149,8 +161,10 @@ def _check_place(doc: Document, data: dict[str, Any], refs: References) -> None:
     if region not in refs.localities:
         doc.problem(
             ("region",),
-            f"there is no region `{region}` in regions.yml",
-            f"{_suggest(region, refs.localities)}use one of: {', '.join(sorted(refs.localities))}",
+            _("there is no region `{region}` in regions.yml").format(region=region),
+            _("{suggest}use one of: {items}").format(
+                suggest=_suggest(region, refs.localities), items=", ".join(sorted(refs.localities))
+            ),
         )
         return
     if not isinstance(locality, str):
@@ -160,15 +174,22 @@ def _check_place(doc: Document, data: dict[str, Any], refs: References) -> None:
         towns = refs.localities[region]
         doc.problem(
             ("locality",),
-            f"there is no town `{locality}` in regions.yml",
-            f"{_suggest(locality, towns)}use a town of `{region}`: "
-            f"{', '.join(sorted(towns)) or '(none listed)'}; or add the town to regions.yml",
+            _("there is no town `{locality}` in regions.yml").format(locality=locality),
+            _("{suggest}use a town of `{region}`: {towns}; or add the town to regions.yml").format(
+                suggest=_suggest(locality, towns),
+                region=region,
+                towns=", ".join(sorted(towns)) or _("(none listed)"),
+            ),
         )
     elif owner != region:
         doc.problem(
             ("locality",),
-            f"the town `{locality}` belongs to the region `{owner}`, not `{region}`",
-            f"set `region: {owner}`, or choose a town of `{region}`",
+            _("the town `{locality}` belongs to the region `{owner}`, not `{region}`").format(
+                locality=locality, owner=owner, region=region
+            ),
+            _("set `region: {owner}`, or choose a town of `{region}`").format(
+                owner=owner, region=region
+            ),
         )
 
 
@@ -180,8 +201,10 @@ def _check_services(doc: Document, data: dict[str, Any], refs: References) -> No
         if isinstance(service, str) and service not in refs.services:
             doc.problem(
                 ("services", i),
-                f"there is no kind of help `{service}` in services.yml",
-                f"{_suggest(service, refs.services)}use one of: {', '.join(sorted(refs.services))}",
+                _("there is no kind of help `{service}` in services.yml").format(service=service),
+                _("{suggest}use one of: {items}").format(
+                    suggest=_suggest(service, refs.services), items=", ".join(sorted(refs.services))
+                ),
             )
 
 
@@ -193,9 +216,13 @@ def _check_confidential(doc: Document, data: dict[str, Any]) -> None:
         if key in data:
             doc.problem(
                 (key,),
-                f"a confidential place (`address_visibility: {visibility}`) must not have "
-                f"`{key}`: the data repository is public",
-                f"remove `{key}` from this file; the page will say the address is given by phone",
+                _(
+                    "a confidential place (`address_visibility: {visibility}`) must not have "
+                    "`{key}`: the data repository is public"
+                ).format(visibility=visibility, key=key),
+                _(
+                    "remove `{key}` from this file; the page will say the address is given by phone"
+                ).format(key=key),
                 at_key=True,
             )
 
@@ -208,11 +235,13 @@ def _check_geo(doc: Document, data: dict[str, Any]) -> None:
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon)):
         return
     if not (BELARUS_LAT[0] <= lat <= BELARUS_LAT[1] and BELARUS_LON[0] <= lon <= BELARUS_LON[1]):
-        hint = " (are lat and lon swapped?)" if BELARUS_LAT[0] <= lon <= BELARUS_LAT[1] else ""
+        hint = _(" (are lat and lon swapped?)") if BELARUS_LAT[0] <= lon <= BELARUS_LAT[1] else ""
         doc.problem(
             ("geo",),
-            f"the point {lat}, {lon} is outside Belarus{hint}",
-            "latitude is 51.2–56.2 and longitude 23.1–32.8 in Belarus; copy the point again",
+            _("the point {lat}, {lon} is outside Belarus{hint}").format(
+                lat=lat, lon=lon, hint=hint
+            ),
+            _("latitude is 51.2–56.2 and longitude 23.1–32.8 in Belarus; copy the point again"),
         )
 
 
@@ -221,8 +250,8 @@ def _check_reach(doc: Document, data: dict[str, Any]) -> None:
         return
     doc.problem(
         ("id",),
-        "there is no way to reach this place",
-        "add at least one of `phones`, `email`, `website`, `messengers`",
+        _("there is no way to reach this place"),
+        _("add at least one of `phones`, `email`, `website`, `messengers`"),
         at_key=True,
     )
 
@@ -268,15 +297,25 @@ def _hours(doc: Document, value: Any, path: Path_) -> Hours | None:
     try:
         hours = parse_hours(value)
     except HoursError as exc:
-        doc.problem(path, f"cannot read the hours `{value}`: {exc.message}", exc.fix)
+        doc.problem(
+            path,
+            _("cannot read the hours `{value}`: {message}").format(
+                value=value, message=exc.message
+            ),
+            exc.fix,
+        )
         return None
     for times in rules_without_days(value):
         padded = re.sub(r"(?<!\d)(\d):", r"0\1:", times)
         doc.problem(
             path,
-            f'`{times}` names no days, so it means every day and the page says "daily"',
-            f"for weekdays write `Mo-Fr {padded}`; if it really is every day, "
-            f"write `Mo-Su {padded}`",
+            _('`{times}` names no days, so it means every day and the page says "daily"').format(
+                times=times
+            ),
+            _(
+                "for weekdays write `Mo-Fr {padded}`; if it really is every day, write "
+                "`Mo-Su {padded}`"
+            ).format(padded=padded),
             WARNING,
         )
     return hours
@@ -286,20 +325,26 @@ def _check_email_and_website(doc: Document, data: dict[str, Any]) -> None:
     email = data.get("email")
     if isinstance(email, str):
         if email.lower().startswith("mailto:"):
-            doc.problem(("email",), "the address starts with `mailto:`", "write only the address")
+            doc.problem(
+                ("email",), _("the address starts with `mailto:`"), _("write only the address")
+            )
         elif misread := [ch for ch in email.partition("@")[0] if ch in _MAILTO_MISREAD]:
             doc.problem(
                 ("email",),
-                f"`{email}` has `{misread[0]}` before the `@`, which a mail link would misread "
-                "(the mail would go to another address)",
-                "check the address with the place; write it with letters, digits, `.`, `-`, `_` "
-                "or `+` before the `@`",
+                _(
+                    "`{email}` has `{value}` before the `@`, which a mail link would misread "
+                    "(the mail would go to another address)"
+                ).format(email=email, value=misread[0]),
+                _(
+                    "check the address with the place; write it with letters, digits, `.`, "
+                    "`-`, `_` or `+` before the `@`"
+                ),
             )
         elif not _EMAIL.match(email):
             doc.problem(
                 ("email",),
-                f"`{email}` is not an e-mail address",
-                "write it as `name@example.by`, without spaces or brackets",
+                _("`{email}` is not an e-mail address").format(email=email),
+                _("write it as `name@example.by`, without spaces or brackets"),
             )
     website = data.get("website")
     if isinstance(website, str):
@@ -311,14 +356,18 @@ def _check_email_and_website(doc: Document, data: dict[str, Any]) -> None:
 def url_problem(url: str) -> tuple[str, str] | None:
     """Why ``url`` is not a well-formed ``https://`` address, with the fix; None if it is."""
     if any(ch.isspace() for ch in url) or any(ch in url for ch in "<>\"'`\\"):
-        return f"`{url}` has spaces or quotes in it", "copy the address from the browser again"
+        return _("`{url}` has spaces or quotes in it").format(url=url), _(
+            "copy the address from the browser again"
+        )
     parts = urlsplit(url)
     if parts.scheme == "http":
-        return f"`{url}` is not secure (`http://`)", "use the `https://` address"
+        return _("`{url}` is not secure (`http://`)").format(url=url), _(
+            "use the `https://` address"
+        )
     if parts.scheme != "https":
         return (
-            f"`{url}` is not a web address starting with `https://`",
-            "copy the full address from the browser, such as `https://example.by/`",
+            _("`{url}` is not a web address starting with `https://`").format(url=url),
+            _("copy the full address from the browser, such as `https://example.by/`"),
         )
     host = parts.hostname or ""
     if (
@@ -328,11 +377,15 @@ def url_problem(url: str) -> tuple[str, str] | None:
         or host.startswith(".")
         or (host.endswith(".") or ".." in host)
     ):
-        return f"`{url}` has no valid site name", "copy the full address from the browser again"
+        return _("`{url}` has no valid site name").format(url=url), _(
+            "copy the full address from the browser again"
+        )
     try:
         parts.port  # noqa: B018 - raises on a malformed port
     except ValueError:
-        return f"`{url}` has a malformed port", "copy the full address from the browser again"
+        return _("`{url}` has a malformed port").format(url=url), _(
+            "copy the full address from the browser again"
+        )
     return None
 
 
@@ -348,15 +401,17 @@ def _check_messengers(doc: Document, data: dict[str, Any]) -> dict[str, str]:
             last = telegram.rstrip("/").rsplit("/", 1)[-1]
             doc.problem(
                 ("messengers", "telegram"),
-                "this is a link, not a username",
-                f"write only the username: `{last}`",
+                _("this is a link, not a username"),
+                _("write only the username: `{last}`").format(last=last),
             )
         elif not _TELEGRAM.match(name):
             doc.problem(
                 ("messengers", "telegram"),
-                f"`{telegram}` is not a Telegram username",
-                "a username has 5–32 Latin letters, digits or `_` and starts with a letter, "
-                "such as `HelpHotlineBot`",
+                _("`{telegram}` is not a Telegram username").format(telegram=telegram),
+                _(
+                    "a username has 5–32 Latin letters, digits or `_` and starts with a "
+                    "letter, such as `HelpHotlineBot`"
+                ),
             )
         else:
             found["telegram"] = name
@@ -372,8 +427,10 @@ def _check_messengers(doc: Document, data: dict[str, Any]) -> dict[str, str]:
         if dialling.e164 is None:
             doc.problem(
                 ("messengers", key),
-                f"`{value}` is a short number, which {key.capitalize()} cannot use",
-                "write the full mobile number, such as `+375 29 123-45-67`",
+                _("`{value}` is a short number, which {messenger} cannot use").format(
+                    value=value, messenger=key.capitalize()
+                ),
+                _("write the full mobile number, such as `+375 29 123-45-67`"),
             )
             continue
         found[key] = dialling.e164
@@ -386,21 +443,25 @@ def _check_verified(doc: Document, data: dict[str, Any], today: _dt.date) -> Non
     if "verified" not in data and not unconfirmed:
         doc.problem(
             ("verified",),
-            "`verified` is missing",
-            "add `verified: YYYY-MM-DD` (the day the details were confirmed by phone), or, if "
-            "nobody has called them yet, write `status: unconfirmed` with `source` and "
-            "`source_date`",
+            _("`verified` is missing"),
+            _(
+                "add `verified: YYYY-MM-DD` (the day the details were confirmed by "
+                "phone), or, if nobody has called them yet, write `status: unconfirmed` "
+                "with `source` and `source_date`"
+            ),
         )
         return
     if "verified" in data and unconfirmed:
         doc.problem(
             ("verified",),
-            "an unconfirmed entry cannot have a `verified` date",
-            "if the details were confirmed by phone, change `status: unconfirmed` to "
-            "`status: active`; otherwise remove the `verified` line",
+            _("an unconfirmed entry cannot have a `verified` date"),
+            _(
+                "if the details were confirmed by phone, change `status: unconfirmed` to "
+                "`status: active`; otherwise remove the `verified` line"
+            ),
         )
     _not_in_future(
-        doc, data, "verified", today, "write the day the details were actually confirmed"
+        doc, data, "verified", today, _("write the day the details were actually confirmed")
     )
 
 
@@ -409,7 +470,7 @@ def _not_in_future(
 ) -> None:
     day = _date(data.get(key))
     if day and day > today:
-        doc.problem((key,), f"the date {day.isoformat()} is in the future", fix)
+        doc.problem((key,), _("the date {date} is in the future").format(date=day.isoformat()), fix)
 
 
 def _check_source(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
@@ -418,28 +479,35 @@ def _check_source(doc: Document, data: dict[str, Any], today: _dt.date) -> None:
     if status == "sample":
         return
     if "source" not in data and (status == "unconfirmed" or not data.get("national")):
-        why = "an unconfirmed entry" if status == "unconfirmed" else "an entry that is not national"
         doc.problem(
             ("source",),
-            f"{why} must say where its facts come from",
-            "add `source:` with the address of the page (https://…) or the name of the document, "
-            "and `source_date:` with the date it shows",
+            _("an unconfirmed entry must say where its facts come from")
+            if status == "unconfirmed"
+            else _("an entry that is not national must say where its facts come from"),
+            _(
+                "add `source:` with the address of the page (https://…) or the name of "
+                "the document, and `source_date:` with the date it shows"
+            ),
             WARNING if status != "unconfirmed" else ERROR,
         )
     if "source" in data and "source_date" not in data:
         doc.problem(
             ("source",),
-            "the source has no date",
-            "add `source_date: YYYY-MM-DD`: the date the source shows, or the day you read it",
+            _("the source has no date"),
+            _("add `source_date: YYYY-MM-DD`: the date the source shows, or the day you read it"),
         )
     if "source_date" in data and "source" not in data:
         doc.problem(
             ("source_date",),
-            "a date without a source",
-            "add `source:` with the address of the page or the name of the document",
+            _("a date without a source"),
+            _("add `source:` with the address of the page or the name of the document"),
         )
     _not_in_future(
-        doc, data, "source_date", today, "write the date the source shows, or the day you read it"
+        doc,
+        data,
+        "source_date",
+        today,
+        _("write the date the source shows, or the day you read it"),
     )
 
 

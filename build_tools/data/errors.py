@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from build_tools.messages import _, ngettext
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -33,7 +35,9 @@ class Problem:
     def format(self) -> str:
         """The one-line form editors see; warnings say so before the message."""
         where = f"{self.path}:{self.line}:{self.col}:"
-        what = self.message if self.is_error else f"warning: {self.message}"
+        what = (
+            self.message if self.is_error else _("warning: {message}").format(message=self.message)
+        )
         text = f"{where} {self.field}: {what}" if self.field else f"{where} {what}"
         return f"{text} — {self.fix}" if self.fix else text
 
@@ -59,22 +63,35 @@ def count_text(problems: Iterable[Problem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     files = len({p.path for p in problems})
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    return f"{', '.join(parts)} in {_plural(files, 'file')}"
+    return _("{errors}, {warnings} {in_files}").format(
+        errors=_errors(errors), warnings=_warnings(warnings), in_files=_in_files(files)
+    )
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
     """All problems grouped by file, each file under a header line, blank lines between."""
     blocks = []
     for path, items in group_by_file(problems).items():
-        lines = [f"{path} ({count_text(items).rsplit(' in ', 1)[0]})"]
+        errors = sum(1 for p in items if p.is_error)
+        counts = _("{errors}, {warnings}").format(
+            errors=_errors(errors), warnings=_warnings(len(items) - errors)
+        )
+        lines = [f"{path} ({counts})"]
         lines.extend(f"  {p.format()}" for p in items)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _errors(n: int) -> str:
+    return ngettext("{n} error", "{n} errors", n).format(n=n)
+
+
+def _warnings(n: int) -> str:
+    return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+
+
+def _in_files(n: int) -> str:
+    return ngettext("in {n} file", "in {n} files", n).format(n=n)
 
 
 class DataError(Exception):
@@ -89,7 +106,9 @@ class DataError(Exception):
         return [p for p in self.problems if p.is_error]
 
     def _summary(self) -> str:
-        return f"directory data has {count_text(self.problems)}:\n{format_problems(self.problems)}"
+        return _("directory data has {count}:").format(count=count_text(self.problems)) + (
+            f"\n{format_problems(self.problems)}"
+        )
 
 
 def field_path(path: tuple[str | int, ...]) -> str:

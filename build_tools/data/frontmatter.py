@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_tools.messages import _
+
 from .errors import WARNING, Problem
 from .yaml_loader import load_text
 
@@ -46,7 +48,7 @@ def check_page(file: Path, shown: str) -> Iterator[Problem]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        yield Problem(shown, 1, 1, "", "the file is not in UTF-8", "save it as UTF-8 text")
+        yield Problem(shown, 1, 1, "", _("the file is not in UTF-8"), _("save it as UTF-8 text"))
         return
     block, first_line = read_front_matter(text)
     if first_line == -1:
@@ -55,8 +57,8 @@ def check_page(file: Path, shown: str) -> Iterator[Problem]:
             1,
             1,
             "",
-            "the front matter opened with `---` is never closed",
-            "add a `---` line after the last `key: value` line of the front matter",
+            _("the front matter opened with `---` is never closed"),
+            _("add a `---` line after the last `key: value` line of the front matter"),
         )
         return
     if block is None:
@@ -75,8 +77,8 @@ def check_page(file: Path, shown: str) -> Iterator[Problem]:
             first_line,
             1,
             "",
-            "the front matter is not a set of `key: value` lines",
-            "write it as `title: …` and `description: …` lines between the two `---` lines",
+            _("the front matter is not a set of `key: value` lines"),
+            _("write it as `title: …` and `description: …` lines between the two `---` lines"),
         )
         return
     description = doc.data.get("description")
@@ -89,13 +91,13 @@ def check_page(file: Path, shown: str) -> Iterator[Problem]:
             line,
             col,
             "description",
-            "the description is empty or not text",
-            "write one sentence saying what the page is about",
+            _("the description is empty or not text"),
+            _("write one sentence saying what the page is about"),
         )
     title = doc.data.get("title")
     if "title" in doc.data and (not isinstance(title, str) or not title.strip()):
         line, col = doc.where(("title",))
-        yield Problem(shown, line, col, "title", "the title is empty or not text", "write it")
+        yield Problem(shown, line, col, "title", _("the title is empty or not text"), _("write it"))
 
 
 def _no_description(shown: str, line: int) -> Problem:
@@ -104,7 +106,7 @@ def _no_description(shown: str, line: int) -> Problem:
         line,
         1,
         "description",
-        "the page has no description (search engines and link previews show it)",
-        "add front matter: a `---` line, `description: …`, and another `---` line",
+        _("the page has no description (search engines and link previews show it)"),
+        _("add front matter: a `---` line, `description: …`, and another `---` line"),
         WARNING,
     )

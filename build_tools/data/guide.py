@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from build_tools.messages import _
+
 from . import schema
 from .errors import Problem
 from .phones import PhoneIssue, parse_number
@@ -27,7 +29,7 @@ def check_guide(file: Path, service_ids: Iterable[str], shown: str | None = None
     if doc.problems:
         return doc
     if doc.data is None:
-        doc.problem((), "the file is empty", "write the guided path's steps in it")
+        doc.problem((), _("the file is empty"), _("write the guided path's steps in it"))
         return doc
     schema.check(doc, "guide")
     if any(p.is_error for p in doc.problems):
@@ -53,19 +55,27 @@ def _check_references(doc: Document, services: set[str]) -> None:
     data = doc.data
     steps = {step["id"] for step in data["steps"]}
     if data["start"] not in steps:
-        doc.problem(("start",), f"no step has the id `{data['start']}`", _one_of(steps))
+        doc.problem(
+            ("start",),
+            _("no step has the id `{value}`").format(value=data["start"]),
+            _one_of(steps),
+        )
     for i, step in enumerate(data["steps"]):
         for j, answer in enumerate(step.get("answers", ())):
             where = ("steps", i, "answers", j)
             if "next" in answer and answer["next"] not in steps:
                 doc.problem(
-                    (*where, "next"), f"no step has the id `{answer['next']}`", _one_of(steps)
+                    (*where, "next"),
+                    _("no step has the id `{value}`").format(value=answer["next"]),
+                    _one_of(steps),
                 )
             for k, service in enumerate(answer.get("services", ())):
                 if service not in services:
                     doc.problem(
                         (*where, "services", k),
-                        f"`{service}` is not a kind of help in services.yml",
+                        _("`{service}` is not a kind of help in services.yml").format(
+                            service=service
+                        ),
                         _one_of(services),
                     )
 
@@ -83,4 +93,4 @@ def _check_numbers(doc: Document) -> None:
 
 
 def _one_of(choices: set[str]) -> str:
-    return "use one of: " + ", ".join(sorted(choices))
+    return _("use one of: {items}").format(items=", ".join(sorted(choices)))

@@ -22,16 +22,19 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from build_tools.messages import N_, _
+
 from .model import Hours, Interval
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_MINUTES = 24 * 60
 WEEK_MINUTES = 7 * DAY_MINUTES
 
-SUPPORTED = (
-    "supported: `24/7`, or rules joined by `;` such as `Mo-Fr 08:30-17:30; Sa 09:00-13:00; "
-    "Su off` — days Mo Tu We Th Fr Sa Su in lists (`Sa,Su`) and ranges (`Mo-Fr`), times "
-    "HH:MM-HH:MM joined by `,`, `off` for closed days"
+SUPPORTED = N_(
+    "supported: `24/7`, or rules joined by `;` such as `Mo-Fr 08:30-17:30; "
+    "Sa 09:00-13:00; Su off` — days Mo Tu We Th Fr Sa Su in lists (`Sa,Su`) "
+    "and ranges (`Mo-Fr`), times HH:MM-HH:MM joined by `,`, `off` for closed "
+    "days"
 )
 
 _TIME = r"(\d{1,2}):(\d{2})"
@@ -47,7 +50,7 @@ class HoursError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.fix = SUPPORTED
+        self.fix = _(SUPPORTED)
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +61,7 @@ def parse_hours(raw: str) -> Hours:
     """
     text = raw.strip()
     if not text:
-        raise HoursError("the hours are empty")
+        raise HoursError(_("the hours are empty"))
     if text == "24/7":
         return Hours(
             raw=raw,
@@ -72,7 +75,7 @@ def parse_hours(raw: str) -> Hours:
     for part in text.split(";"):
         rule = part.strip()
         if not rule:
-            raise HoursError("an empty rule between two `;`")
+            raise HoursError(_("an empty rule between two `;`"))
         days, spans = _parse_rule(rule)
         # a later rule replaces earlier ones for its days (OpenStreetMap semantics)
         rules = [(tuple(d for d in ds if d not in days), sp) for ds, sp in rules]
@@ -113,11 +116,15 @@ def rules_without_days(raw: str) -> list[str]:
 
 
 def _reject_lookalikes(text: str) -> None:
-    for bad, what in (("–", "an en dash `–`"), ("—", "a dash `—`"), ("−", "a minus sign `−`")):
+    for bad, what in (
+        ("–", _("an en dash `–`")),
+        ("—", "a dash `—`"),
+        ("−", _("a minus sign `−`")),
+    ):
         if bad in text:
-            raise HoursError(f"{what} is used; write a plain hyphen `-`")
+            raise HoursError(_("{what} is used; write a plain hyphen `-`").format(what=what))
     if re.search(r"\d\.\d\d", text):
-        raise HoursError("times are written with a dot; write them with a colon: `08:30`")
+        raise HoursError(_("times are written with a dot; write them with a colon: `08:30`"))
 
 
 def _parse_rule(rule: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
@@ -128,8 +135,10 @@ def _parse_rule(rule: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]
         days, times = _parse_days(words[0]), words[1]
     else:
         raise HoursError(
-            f"`{rule}` has too many parts: write days, one space, then times "
-            "(`Mo-Fr 09:00-13:00,14:00-18:00`)"
+            _(
+                "`{rule}` has too many parts: write days, one space, then times (`Mo-Fr "
+                "09:00-13:00,14:00-18:00`)"
+            ).format(rule=rule)
         )
     if times == "off":
         return days, ()
@@ -141,14 +150,20 @@ def _parse_days(text: str) -> tuple[int, ...]:
     for part in text.split(","):
         found = _DAY_PART.match(part)
         if not found:
-            raise HoursError(f"`{part}` is not a day or a range of days such as `Mo-Fr`")
+            raise HoursError(
+                _("`{part}` is not a day or a range of days such as `Mo-Fr`").format(part=part)
+            )
         first = DAYS.index(found.group(1))
         last = DAYS.index(found.group(2)) if found.group(2) else first
         if last < first:
-            raise HoursError(f"`{part}` runs backwards; write the week from Mo to Su")
+            raise HoursError(
+                _("`{part}` runs backwards; write the week from Mo to Su").format(part=part)
+            )
         for day in range(first, last + 1):
             if day in days:
-                raise HoursError(f"`{DAYS[day]}` is named twice in `{text}`")
+                raise HoursError(
+                    _("`{value}` is named twice in `{text}`").format(value=DAYS[day], text=text)
+                )
             days.append(day)
     return tuple(days)
 
@@ -157,17 +172,21 @@ def _parse_span(text: str) -> tuple[int, int]:
     found = _SPAN.match(text)
     if not found:
         if text in ("24/7", "off"):
-            raise HoursError(f"`{text}` cannot be combined with other times")
-        raise HoursError(f"`{text}` is not a time span such as `08:30-17:30`")
+            raise HoursError(_("`{text}` cannot be combined with other times").format(text=text))
+        raise HoursError(_("`{text}` is not a time span such as `08:30-17:30`").format(text=text))
     h1, m1, h2, m2 = (int(g) for g in found.groups())
     for hours, minutes in ((h1, m1), (h2, m2)):
         if minutes > 59 or hours > 24 or (hours == 24 and minutes):
-            raise HoursError(f"`{text}` has a time that does not exist")
+            raise HoursError(_("`{text}` has a time that does not exist").format(text=text))
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if start == DAY_MINUTES:
-        raise HoursError(f"`{text}` starts at 24:00; write 00:00")
+        raise HoursError(_("`{text}` starts at 24:00; write 00:00").format(text=text))
     if start == end:
-        raise HoursError(f"`{text}` starts and ends at one time; for all day write 00:00-24:00")
+        raise HoursError(
+            _("`{text}` starts and ends at one time; for all day write 00:00-24:00").format(
+                text=text
+            )
+        )
     if end < start:
         end += DAY_MINUTES  # past midnight
     return start, end

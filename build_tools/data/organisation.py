@@ -17,6 +17,8 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from build_tools.messages import _
+
 from . import schema
 from .errors import Problem
 from .model import DEFAULT_LANGUAGE
@@ -120,15 +122,19 @@ def load_organisation(data_dir: Path) -> tuple[Organisation | None, list[Problem
                 1,
                 1,
                 "",
-                f"{FILE_NAME} is missing: the pages take the hotline's number and hours from it",
-                f"create {FILE_NAME} in {data_dir} (see docs/data-format.md)",
+                _(
+                    "{FILE_NAME} is missing: the pages take the hotline's number and hours from it"
+                ).format(FILE_NAME=FILE_NAME),
+                _("create {FILE_NAME} in {data_dir} (see docs/data-format.md)").format(
+                    FILE_NAME=FILE_NAME, data_dir=data_dir
+                ),
             )
         ]
     doc = load_file(file, shown)
     if doc.data is not None and not doc.problems:
         schema.check(doc, "organisation")
     if not doc.problems and not isinstance(doc.data, dict):
-        doc.problem((), "the file is empty", "write the organisation's facts in it")
+        doc.problem((), _("the file is empty"), _("write the organisation's facts in it"))
     if not doc.problems:
         try:
             parse_number(doc.data["hotline"]["number"])

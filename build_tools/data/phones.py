@@ -15,6 +15,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from build_tools.messages import N_, _
+
 from .errors import ERROR, WARNING
 
 #: Short numbers valid anywhere in Belarus: fire/rescue, police, ambulance, gas, the common
@@ -52,9 +54,9 @@ class PhoneIssue(ValueError):
         self.dialling = dialling
 
 
-_FORM_FIX = (
-    "write it as dialled in Belarus (`8 017 123-45-67`, `8 801 100 8 801`), internationally "
-    "(`+375 29 123-45-67`), or as a short number (`102`)"
+_FORM_FIX = N_(
+    "write it as dialled in Belarus (`8 017 123-45-67`, `8 801 100 8 801`), "
+    "internationally (`+375 29 123-45-67`), or as a short number (`102`)"
 )
 
 
@@ -63,16 +65,18 @@ def parse_number(raw: str) -> Dialling:
     """Check a number and return how to dial and show it; raise :class:`PhoneIssue` if not."""
     text = raw.strip()
     if not text or not _ALLOWED_CHARS.match(text):
-        raise PhoneIssue(f"`{raw}` is not a phone number", _FORM_FIX)
+        raise PhoneIssue(_("`{raw}` is not a phone number").format(raw=raw), _(_FORM_FIX))
     digits = re.sub(r"\D", "", text)
     if not text.startswith("+") and len(digits) <= 4:
         return _short(digits, raw)
     if not text.startswith("+") and not digits.startswith("80") and 5 <= len(digits) <= 7:
         local = Dialling(None, _group(digits), digits)
         raise PhoneIssue(
-            f"`{raw}` looks like a local number without its area code",
-            "add the area code, such as `8 0162 12-34-56` (it only works from a landline "
-            "in the same town as written)",
+            _("`{raw}` looks like a local number without its area code").format(raw=raw),
+            _(
+                "add the area code, such as `8 0162 12-34-56` (it only works from a "
+                "landline in the same town as written)"
+            ),
             WARNING,
             local,
         )
@@ -81,9 +85,12 @@ def parse_number(raw: str) -> Dialling:
         try:
             number = phonenumbers.parse(text, "BY")
         except phonenumbers.NumberParseException as exc:
-            raise PhoneIssue(f"`{raw}` is not a phone number ({exc._msg})", _FORM_FIX) from exc
+            raise PhoneIssue(
+                _("`{raw}` is not a phone number ({msg})").format(raw=raw, msg=exc._msg),
+                _(_FORM_FIX),
+            ) from exc
         if not phonenumbers.is_valid_number(number):
-            raise PhoneIssue(f"`{raw}` is not a valid phone number", _FORM_FIX)
+            raise PhoneIssue(_("`{raw}` is not a valid phone number").format(raw=raw), _(_FORM_FIX))
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     tel = dial_in_belarus(number)
     abroad = e164 if phonenumbers.can_be_internationally_dialled(number) else None
@@ -148,9 +155,11 @@ def _short(digits: str, raw: str) -> Dialling:
     if valid:
         return Dialling(None, digits, digits, short=True)
     raise PhoneIssue(
-        f"`{raw}` is not a known short number",
-        f"short numbers in Belarus are {', '.join(sorted(KNOWN_SHORT))}; otherwise write the "
-        "full number with its area code",
+        _("`{raw}` is not a known short number").format(raw=raw),
+        _(
+            "short numbers in Belarus are {items}; otherwise write the full number "
+            "with its area code"
+        ).format(items=", ".join(sorted(KNOWN_SHORT))),
     )
 
 

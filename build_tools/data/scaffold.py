@@ -13,6 +13,8 @@ import re
 import sys
 from pathlib import Path
 
+from build_tools.messages import N_, _, language
+
 from .entry_checks import RESERVED_IDS
 from .yaml_loader import load_file
 
@@ -23,51 +25,62 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``new-entry`` to the command line."""
     parser = subparsers.add_parser(
         "new-entry",
-        help="write a commented skeleton for a new entry (never overwrites)",
-        description="Write directory_data/entries/<region>/<id>.yml with every field explained.",
+        help=_("write a commented skeleton for a new entry (never overwrites)"),
+        description=_("Write directory_data/entries/<region>/<id>.yml with every field explained."),
     )
-    parser.add_argument("--id", dest="entry_id", help="the new id, such as brest-crisis-room")
-    parser.add_argument("--region", help="a region id from regions.yml")
-    parser.add_argument("--locality", help="a town id of that region")
+    parser.add_argument("--id", dest="entry_id", help=_("the new id, such as brest-crisis-room"))
+    parser.add_argument("--region", help=_("a region id from regions.yml"))
+    parser.add_argument("--locality", help=_("a town id of that region"))
     parser.add_argument(
-        "--service", action="append", default=[], help="a kind of help (repeat for several)"
+        "--service", action="append", default=[], help=_("a kind of help (repeat for several)")
     )
-    parser.add_argument("--national", action="store_true", help="a country-wide service")
-    parser.add_argument("--name", help="the name in Russian")
+    parser.add_argument("--national", action="store_true", help=_("a country-wide service"))
+    parser.add_argument("--name", help=_("the name in Russian"))
     parser.add_argument(
         "--confidential",
         action="store_true",
-        help="the address is not published (with --locality the town is shown)",
+        help=_("the address is not published (with --locality the town is shown)"),
     )
-    parser.add_argument("--data", type=Path, help="the directory data folder")
+    parser.add_argument("--data", type=Path, help=_("the directory data folder"))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.paths import default_data_dir
+    from build_tools.command_line import data_folder
 
-    data_dir: Path = args.data or default_data_dir()
+    data_dir: Path = data_folder(args)
     regions, services = _known(data_dir)
-    entry_id = args.entry_id or _ask("id (such as brest-crisis-room)")
+    entry_id = args.entry_id or _ask(_("id (such as brest-crisis-room)"))
     if not entry_id or not _ID.match(entry_id) or entry_id in RESERVED_IDS:
         return _fail(
-            f"`{entry_id or ''}` cannot be an id: use lower-case Latin letters, digits and "
-            "hyphens (not regions, services, finder, guide)"
+            _(
+                "`{value}` cannot be an id: use lower-case Latin letters, digits and "
+                "hyphens (not regions, services, finder, guide)"
+            ).format(value=entry_id or "")
         )
     region = None if args.national else (args.region or _ask("region"))
     if not args.national:
         if region not in regions:
-            return _fail(f"there is no region `{region}`; use one of: {', '.join(regions)}")
+            return _fail(
+                _("there is no region `{region}`; use one of: {items}").format(
+                    region=region, items=", ".join(regions)
+                )
+            )
         if args.locality and args.locality not in regions[region]:
             return _fail(
-                f"there is no town `{args.locality}` in `{region}`; use one of: "
-                f"{', '.join(regions[region])}"
+                _("there is no town `{locality}` in `{region}`; use one of: {items}").format(
+                    locality=args.locality, region=region, items=", ".join(regions[region])
+                )
             )
-    service_ids = args.service or (_ask("kinds of help, comma-separated") or "").split(",")
+    service_ids = args.service or (_ask(_("kinds of help, comma-separated")) or "").split(",")
     service_ids = [s.strip() for s in service_ids if s.strip()]
     unknown = [s for s in service_ids if s not in services]
     if unknown:
-        return _fail(f"unknown kind of help {', '.join(unknown)}; use: {', '.join(services)}")
+        return _fail(
+            _("unknown kind of help {items}; use: {items2}").format(
+                items=", ".join(unknown), items2=", ".join(services)
+            )
+        )
     existing = list((data_dir / "entries").rglob(f"{entry_id}.yml"))
     if existing:
         return _fail(_taken(existing[0], entry_id, data_dir, args.locality))
@@ -87,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     )
     with open(file, "x", encoding="utf-8") as out:  # "x": never overwrite
         out.write(text)
-    print(f"Wrote {file}. Fill in the empty values, then run `make validate`.")
+    print(_("Wrote {file}. Fill in the empty values, then run `make validate`.").format(file=file))
     return 0
 
 
@@ -101,11 +114,11 @@ def _taken(existing: Path, entry_id: str, data_dir: Path, locality: str | None) 
     options = [f"{entry_id}-{locality}"] if locality and locality not in entry_id else []
     options += [f"{entry_id}-{n}" for n in range(2, 10)]
     other = next(o for o in options if o not in taken)
-    return (
-        f"the id `{entry_id}` is taken by {existing}{what}. If it is the same place, do not "
-        f"make a new entry: edit that file and replace what has changed. If it is another "
-        f"place, choose another id, such as `{other}`."
-    )
+    return _(
+        "the id `{entry_id}` is taken by {existing}{what}. If it is the same "
+        "place, do not make a new entry: edit that file and replace what has "
+        "changed. If it is another place, choose another id, such as `{other}`."
+    ).format(entry_id=entry_id, existing=existing, what=what, other=other)
 
 
 def skeleton(
@@ -119,58 +132,74 @@ def skeleton(
     confidential: bool,
     today: _dt.date,
 ) -> str:
-    """The text of a new entry: the given facts filled in, the rest empty and explained."""
+    """The text of a new entry: the given facts filled in, the rest empty and explained.
+
+    The comments are in the messages' language (``--lang``), and point to that language's
+    editors' guide; the keys and values stay as the data format has them.
+    """
     if region is None:
-        place = "# A country-wide service: no region.\nnational: true"
+        place = _("# A country-wide service: no region.") + "\nnational: true"
     else:
-        town = f"locality: {locality}" if locality else "# locality: a town id of the region"
-        place = f"# The region and town, ids from regions.yml.\nregion: {region}\n{town}"
+        town = f"locality: {locality}" if locality else _("# locality: a town id of the region")
+        place = _("# The region and town, ids from regions.yml.") + f"\nregion: {region}\n{town}"
     if region is None and not confidential:
-        address = "# A country-wide service usually has no address; add `address:` if it has."
+        address = _("# A country-wide service usually has no address; add `address:` if it has.")
     elif confidential:
         # With a town, the town is shown (what people need of a crisis room); a place that must
         # not be located at all is made `hidden` by the editor.
         shown = "locality" if locality else "hidden"
         address = (
-            "# Confidential: never write the address or geo of this place here (the data\n"
-            "# repository is public). The page says the address is given by phone.\n"
-            "# locality: the town is shown | hidden: neither town nor address (a place that\n"
-            "# must not be located at all)\n"
-            f"address_visibility: {shown}"
+            _(
+                "# Confidential: never write the address or geo of this place here (the data\n"
+                "# repository is public). The page says the address is given by phone.\n"
+                "# locality: the town is shown | hidden: neither town nor address (a place that\n"
+                "# must not be located at all)"
+            )
+            + f"\naddress_visibility: {shown}"
         )
     else:
         address = (
-            "# public (the address is shown) | locality (only the town) | hidden\n"
-            "address_visibility: public\n"
-            "address:\n"
-            "  ru:\n"
-            "# A map point, optional: geo: {lat: 53.90, lon: 27.56}"
+            _("# public (the address is shown) | locality (only the town) | hidden")
+            + "\naddress_visibility: public\naddress:\n  ru:\n"
+            + _("# A map point, optional: geo: {lat: 53.90, lon: 27.56}")
         )
     services_text = f"[{', '.join(services)}]" if services else "[]"
-    admission = _ADMISSION if STAY_SERVICES.intersection(services) else ""
+    admission = _(_ADMISSION) if STAY_SERVICES.intersection(services) else ""
     name_text = f" {name}" if name else ""
+    intro = _(
+        "# A new entry. Fill in the empty values, delete the commented lines you do not need,\n"
+        "# then run `make validate` in the repository folder.\n"
+        "# The editors' guide ({guide}) explains every field."
+    ).format(guide=guide_path())
+    id_note = _("# The same as the file name; it is the page address, so do not change it later.")
+    status_note = _("# active | sample (an example, not a real service) | suspended")
+    name_note = _(
+        "# Required in Russian; Belarusian and English fall back to Russian when missing."
+    )
+    summary_note = _("# One or two plain sentences: what they do, for whom.")
+    services_note = _("# Kinds of help, ids from services.yml.")
+    reach_note = _("# At least one way to reach them: phones, email, website or messengers.")
+    verified_note = _("# The day you confirmed these details.")
     return f"""# yaml-language-server: $schema={schema}
-# A new entry. Fill in the empty values, delete the commented lines you do not need,
-# then run `make validate` in the repository folder.
-# The editors' guide (docs/editors-guide.en.md) explains every field.
+{intro}
 
-# The same as the file name; it is the page address, so do not change it later.
+{id_note}
 id: {entry_id}
-# active | sample (an example, not a real service) | suspended
+{status_note}
 status: active
-# Required in Russian; Belarusian and English fall back to Russian when missing.
+{name_note}
 name:
   ru:{name_text}
 #  be:
 #  en:
-# One or two plain sentences: what they do, for whom.
+{summary_note}
 summary:
   ru:
-# Kinds of help, ids from services.yml.
+{services_note}
 services: {services_text}
 {place}
 {address}
-# At least one way to reach them: phones, email, website or messengers.
+{reach_note}
 phones:
   - number: ""
 #    label: {{ru: горячая линия}}
@@ -185,15 +214,27 @@ phones:
 # free: true
 # anonymous: true
 # wheelchair: limited
-{admission}# The day you confirmed these details.
+{admission}{verified_note}
 verified: {today.isoformat()}
 """
+
+
+#: The editors' guides there are; a language without one points to the Russian guide.
+GUIDES_DIR = Path(__file__).resolve().parents[2] / "docs"
+
+
+def guide_path(lang: str | None = None) -> str:
+    """``docs/editors-guide.<lang>.md`` in the messages' language, else the Russian one."""
+    lang = lang or language()
+    if not (GUIDES_DIR / f"editors-guide.{lang}.md").is_file():
+        lang = "ru"
+    return f"docs/editors-guide.{lang}.md"
 
 
 #: Kinds of help where people stay: their skeleton has the admission block.
 STAY_SERVICES = frozenset({"crisis-room", "shelter"})
 
-_ADMISSION = """\
+_ADMISSION = N_("""\
 # How one gets a place to stay here. Uncomment only what you have confirmed by phone;
 # a line you do not know stays commented (the page then says nothing about it).
 # admission:
@@ -204,7 +245,7 @@ _ADMISSION = """\
 #   id_required: false             # true if an identity document is needed
 #   children: with-parent          # with-parent (children stay with a parent) | no
 #   notes: {ru: …}                 # anything else about getting in
-"""
+""")
 
 
 def _known(data_dir: Path) -> tuple[dict[str, list[str]], list[str]]:

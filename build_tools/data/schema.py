@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from build_tools.languages import LANGUAGES, with_languages
+from build_tools.messages import N_, _
 
 from .quick_schema import QuickSchema, UnsupportedSchema, as_text_where_expected, resolve
 from .yaml_loader import Document, Path_
@@ -85,21 +86,21 @@ def _quick(kind: str) -> QuickSchema | None:
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "boolean": "`true` or `false`",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a group of `key: value` lines",
-    "array": "a list (`[a, b]`, or lines starting with `- `)",
-    "null": "empty",
+    "string": N_("text"),
+    "boolean": N_("`true` or `false`"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "object": N_("a group of `key: value` lines"),
+    "array": N_("a list (`[a, b]`, or lines starting with `- `)"),
+    "null": N_("empty"),
 }
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
         return "`true`" if value else "`false`"
     text = str(value)
@@ -135,6 +136,10 @@ def _cut_text(value: dict[str, Any], key: str, known: list[str]) -> str:
     return f'{lang}: "{text}"'
 
 
+#: What :func:`_removable` answers for an optional field: its whole line may go.
+_LINE = "the line"
+
+
 def _removable(error: ValidationError, root: dict[str, Any]) -> str:
     """What the fix may offer to remove: "the line" for an optional field, "`summary`" for a
     required part of an optional field, or "" when the field must be there."""
@@ -153,9 +158,9 @@ def _removable(error: ValidationError, root: dict[str, Any]) -> str:
                 steps.append(None)
             node = node[part]
     except (KeyError, IndexError, TypeError):
-        return "the line"
+        return _LINE
     if not steps or steps[-1] is None or not steps[-1][1]:
-        return "the line"
+        return _LINE
     for step in reversed(steps[:-1]):
         if step is None:
             return ""
@@ -167,8 +172,10 @@ def _removable(error: ValidationError, root: dict[str, Any]) -> str:
 def _or_remove(fix: str, error: ValidationError, root: dict[str, Any]) -> str:
     what = _removable(error, root)
     if not what:
-        return f"{fix}: it is required"
-    return f"{fix}, or remove {what}" + (" altogether" if what != "the line" else "")
+        return _("{fix}: it is required").format(fix=fix)
+    if what == _LINE:
+        return _("{fix}, or remove the line").format(fix=fix)
+    return _("{fix}, or remove {field} altogether").format(fix=fix, field=what)
 
 
 def _hint(node: dict[str, Any], root: dict[str, Any]) -> str:
@@ -199,17 +206,23 @@ def _explain(
             if quoted:
                 yield (
                     (*path, key),
-                    f"`{key}` is not a field: a comma inside `{{…}}` ended the text before it",
-                    f"put the whole text in quotes: `{quoted}`",
+                    _(
+                        "`{key}` is not a field: a comma inside `{{…}}` ended the text before it"
+                    ).format(key=key),
+                    _("put the whole text in quotes: `{quoted}`").format(quoted=quoted),
                     True,
                 )
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            fix = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling."
+            fix = (
+                _("did you mean `{value}`?").format(value=close[0])
+                if close
+                else _("remove it or check the spelling.")
+            )
             yield (
                 (*path, key),
-                f"unknown field `{key}`",
-                f"{fix} Allowed here: {', '.join(known)}",
+                _("unknown field `{key}`").format(key=key),
+                _("{fix} Allowed here: {items}").format(fix=fix, items=", ".join(known)),
                 True,
             )
         return
@@ -221,55 +234,78 @@ def _explain(
             hint = _hint(props.get(name, {}), root)
             fix = f"add `{name}:` — {hint}" if hint else f"add `{name}:`"
             if name == "ru":
-                fix = "add the Russian text `ru: …`: Russian is the default language"
-            yield (*path, name), f"`{name}` is missing", fix, True
+                fix = _("add the Russian text `ru: …`: Russian is the default language")
+            yield (*path, name), _("`{name}` is missing").format(name=name), fix, True
         return
     if value is None:
-        fix = _or_remove("write a value after the colon", error, root)
-        yield path, "the value is empty", fix, True
+        fix = _or_remove(_("write a value after the colon"), error, root)
+        yield path, _("the value is empty"), fix, True
         return
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        words = _(" or ").join(_(_TYPE_WORDS[t]) if t in _TYPE_WORDS else t for t in expected)
         fix = f"write {words}"
         if "boolean" in expected and isinstance(value, str):
-            fix = f"write `true` or `false` (`{value}` is read as text)"
-        yield path, f"{_shown(value)} should be {words}", fix, False
+            fix = _("write `true` or `false` (`{value}` is read as text)").format(value=value)
+        yield (
+            path,
+            _("{shown} should be {words}").format(shown=_shown(value), words=words),
+            fix,
+            False,
+        )
         return
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
-        fix = f"use one of: {', '.join(allowed)}"
+        fix = _("use one of: {items}").format(items=", ".join(allowed))
         if close:
-            fix = f"did you mean `{close[0]}`? Use one of: {', '.join(allowed)}"
-        yield path, f"{_shown(value)} is not an allowed value", fix, False
+            fix = _("did you mean `{value}`? Use one of: {items}").format(
+                value=close[0], items=", ".join(allowed)
+            )
+        yield path, _("{shown} is not an allowed value").format(shown=_shown(value)), fix, False
         return
     if kind == "minLength":
-        yield path, "the text is empty", _or_remove("write the text", error, root), False
+        yield path, _("the text is empty"), _or_remove(_("write the text"), error, root), False
         return
     if kind == "minItems":
         hint = _hint(node, root)
-        yield path, "the list is empty", f"add at least one item: {hint}".rstrip(": "), False
-        return
-    if kind == "uniqueItems":
-        seen: set[str] = set()
-        twice = next((v for v in map(str, value) if v in seen or seen.add(v)), "an item")
-        yield path, f"`{twice}` is listed twice", "keep it once", False
-        return
-    if kind == "pattern":
-        yield path, f"{_shown(value)} is not in the right form", _hint(node, root), False
-        return
-    if kind == "format":
-        yield path, f"{_shown(value)} is not a date", "write the date as YYYY-MM-DD", False
-        return
-    if kind in ("minimum", "maximum"):
-        word = "at least" if kind == "minimum" else "at most"
         yield (
             path,
-            f"{_shown(value)} is too {'small' if kind == 'minimum' else 'large'}",
-            (f"use a number {word} {error.validator_value}"),
+            _("the list is empty"),
+            _("add at least one item: {hint}").format(hint=hint).rstrip(": "),
             False,
         )
         return
-    yield path, error.message, "check this value against the format description", False
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        twice = next((v for v in map(str, value) if v in seen or seen.add(v)), _("an item"))
+        yield path, _("`{twice}` is listed twice").format(twice=twice), _("keep it once"), False
+        return
+    if kind == "pattern":
+        yield (
+            path,
+            _("{shown} is not in the right form").format(shown=_shown(value)),
+            _hint(node, root),
+            False,
+        )
+        return
+    if kind == "format":
+        yield (
+            path,
+            _("{shown} is not a date").format(shown=_shown(value)),
+            _("write the date as YYYY-MM-DD"),
+            False,
+        )
+        return
+    if kind in ("minimum", "maximum"):
+        shown, limit = _shown(value), error.validator_value
+        if kind == "minimum":
+            message = _("{shown} is too small").format(shown=shown)
+            fix = _("use a number at least {limit}").format(limit=limit)
+        else:
+            message = _("{shown} is too large").format(shown=shown)
+            fix = _("use a number at most {limit}").format(limit=limit)
+        yield path, message, fix, False
+        return
+    yield path, error.message, _("check this value against the format description"), False

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from build_tools.languages import LANGUAGES
+from build_tools.messages import _
 
 from .errors import WARNING
 from .yaml_loader import Document, Path_
@@ -98,7 +99,7 @@ def character_name(ch: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: what to search for in an editor."""
     name = unicodedata.name(ch, "")
     if not name and ord(ch) < 0x20:
-        name = "a control character"
+        name = _("a control character")
     return f"U+{ord(ch):04X} ({name})" if name else f"U+{ord(ch):04X}"
 
 
@@ -110,18 +111,27 @@ def check_texts(doc: Document, data: Any, *, prefix: Path_ = ()) -> None:
             position, ch = found
             doc.problem(
                 path,
-                f"the text holds an invisible character {character_name(ch)} "
-                f"after {position} characters",
-                "delete it: retype the text around that place, or copy it from a plain-text "
-                "source (such characters can turn text around or hide part of it)",
+                _(
+                    "the text holds an invisible character {character_name} after {position} "
+                    "characters"
+                ).format(character_name=character_name(ch), position=position),
+                _(
+                    "delete it: retype the text around that place, or copy it from a "
+                    "plain-text source (such characters can turn text around or hide part of "
+                    "it)"
+                ),
             )
         limit = LIMITS.get(_key(path[len(prefix) :]), DEFAULT_LIMIT)
         if len(text) > limit:
             doc.problem(
                 path,
-                f"the text is {len(text):,} characters long; this field holds at most {limit:,}",
-                "shorten it: long explanations belong on the entry's own website or in a page "
-                "under content/",
+                _("the text is {len:,} characters long; this field holds at most {limit:,}").format(
+                    len=len(text), limit=limit
+                ),
+                _(
+                    "shorten it: long explanations belong on the entry's own website or in a "
+                    "page under content/"
+                ),
             )
 
 
@@ -154,9 +164,14 @@ def check_confidential_text(doc: Document, data: dict[str, Any]) -> None:
             continue
         doc.problem(
             path,
-            f"`{match.group(0)}` looks like an address, and this place's address is "
-            f"confidential (`address_visibility: {visibility}`)",
-            "remove the street and the number: this text is published on the pages, in the "
-            "finder, the open data and the leaflets; the address is given by phone",
+            _(
+                "`{group}` looks like an address, and this place's address is "
+                "confidential (`address_visibility: {visibility}`)"
+            ).format(group=match.group(0), visibility=visibility),
+            _(
+                "remove the street and the number: this text is published on the pages, "
+                "in the finder, the open data and the leaflets; the address is given by "
+                "phone"
+            ),
             WARNING,
         )

@@ -36,6 +36,8 @@ import yaml.scanner
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from build_tools.messages import N_, _
+
 from .errors import ERROR, Problem, field_path
 
 Path_ = tuple[str | int, ...]
@@ -170,7 +172,7 @@ class Document:
 
     def where(self, path: Path_) -> tuple[int, int]:
         """1-based (line, column) of the value at ``path``; if missing, of its nearest parent."""
-        node, _, _ = self._nodes(path)
+        node, _key, _found = self._nodes(path)
         return self._mark(node)
 
     def key_where(self, path: Path_) -> tuple[int, int]:
@@ -205,15 +207,25 @@ def load_file(file: Path, shown: str | None = None) -> Document:
                 line,
                 1,
                 "",
-                "the file is not in UTF-8 (this line is in another encoding, such as Windows-1251)",
-                'save it as UTF-8 text (in the editor\'s "Save as", choose the encoding UTF-8)',
+                _(
+                    "the file is not in UTF-8 (this line is in another encoding, such as "
+                    "Windows-1251)"
+                ),
+                _('save it as UTF-8 text (in the editor\'s "Save as", choose the encoding UTF-8)'),
             )
         )
         return doc
     except OSError as exc:
         doc = Document(shown, readable=False)
         doc.problems.append(
-            Problem(shown, 1, 1, "", f"cannot read the file ({exc.strerror})", "check the file")
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                _("cannot read the file ({strerror})").format(strerror=exc.strerror),
+                _("check the file"),
+            )
         )
         return doc
     return load_text(text, shown)
@@ -241,21 +253,30 @@ def load_text(text: str, shown: str, *, line_offset: int = 0) -> Document:
         code = (
             exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         )
-        name = unicodedata.name(chr(code), "") or ("NUL" if code == 0 else "a control character")
+        name = unicodedata.name(chr(code), "") or ("NUL" if code == 0 else _("a control character"))
         doc.problems.append(
             Problem(
                 shown,
                 line,
                 col,
                 "",
-                f"the file holds an invisible control character U+{code:04X} ({name}) here",
-                "delete it: retype this line (such characters are invisible in most editors)",
+                _(
+                    "the file holds an invisible control character U+{code:04X} ({name}) here"
+                ).format(code=code, name=name),
+                _("delete it: retype this line (such characters are invisible in most editors)"),
             )
         )
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(
-            Problem(shown, 1 + line_offset, 1, "", f"not readable as YAML ({exc})", _SYNTAX_FIX)
+            Problem(
+                shown,
+                1 + line_offset,
+                1,
+                "",
+                _("not readable as YAML ({exc})").format(exc=exc),
+                _(_SYNTAX_FIX),
+            )
         )
         return doc
     if node is not None:
@@ -286,8 +307,10 @@ class _Walker:
                 self.at(  # the field named by its first parts: the full path is unreadable
                     node,
                     path[:2],
-                    f"lists and groups are nested more than {MAX_DEPTH} levels deep here",
-                    "check the brackets and the indentation: a data file nests a few levels",
+                    _("lists and groups are nested more than {MAX_DEPTH} levels deep here").format(
+                        MAX_DEPTH=MAX_DEPTH
+                    ),
+                    _("check the brackets and the indentation: a data file nests a few levels"),
                 )
             return None
         if id(node) in self.seen:
@@ -300,19 +323,25 @@ class _Walker:
                 if self.aliased:
                     self.doc.problem(
                         path,
-                        "the file expands to too many values (repeated anchors)",
-                        "write the values out instead of using `&anchor` / `*alias`",
+                        _("the file expands to too many values (repeated anchors)"),
+                        _("write the values out instead of using `&anchor` / `*alias`"),
                     )
                 else:
                     self.doc.problem(
                         path,
-                        f"the file holds more than {MAX_NODES:,} values; one file holds one entry",
-                        "split it: one place or service per file (regions and kinds of help are "
-                        "lists of a few hundred at most)",
+                        _(
+                            "the file holds more than {MAX_NODES:,} values; one file holds one "
+                            "entry"
+                        ).format(MAX_NODES=MAX_NODES),
+                        _(
+                            "split it: one place or service per file (regions and kinds of help "
+                            "are "
+                            "lists of a few hundred at most)"
+                        ),
                     )
             return None
         if id(node) in self.active:
-            self.doc.problem(path, "an alias refers to itself", "remove the `*alias`")
+            self.doc.problem(path, _("an alias refers to itself"), _("remove the `*alias`"))
             return None
         self.active.add(id(node))
         try:
@@ -337,8 +366,8 @@ class _Walker:
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                self.at(key_node, path, "a key is a list or a group instead of a name",
-                        "write keys as plain names: `name: value`")  # fmt: skip
+                self.at(key_node, path, _("a key is a list or a group instead of a name"),
+                        _("write keys as plain names: `name: value`"))  # fmt: skip
                 continue
             key = key_node.value
             if key in result:
@@ -347,8 +376,10 @@ class _Walker:
                 self.at(
                     key_node,
                     (*path, key),
-                    f"`{key}` is written twice (first on line {first_lines[key]})",
-                    "keep one of them: YAML tools would silently use only the last one",
+                    _("`{key}` is written twice (first on line {value})").format(
+                        key=key, value=first_lines[key]
+                    ),
+                    _("keep one of them: YAML tools would silently use only the last one"),
                 )
                 continue
             if value_node.__class__ is ScalarNode and value_node.tag == _STR:
@@ -359,7 +390,7 @@ class _Walker:
 
     def key_lines(self, node: MappingNode) -> dict[str, int]:
         lines: dict[str, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if key_node.__class__ is ScalarNode:
                 lines.setdefault(
                     key_node.value, key_node.start_mark.line + 1 + self.doc.line_offset
@@ -402,57 +433,61 @@ class _Walker:
             if tag == _DATE:
                 return _dt.date.fromisoformat(text)
         except (KeyError, ValueError):
-            self.doc.problem(path, f"`{text}` does not fit the tag `{tag}`", "remove the tag")
+            self.doc.problem(
+                path,
+                _("`{text}` does not fit the tag `{tag}`").format(text=text, tag=tag),
+                _("remove the tag"),
+            )
             return text
         self.doc.problem(
             path,
-            f"the tag `{tag}` is not supported",
-            "remove the tag (the word starting with `!`) before the value",
+            _("the tag `{tag}` is not supported").format(tag=tag),
+            _("remove the tag (the word starting with `!`) before the value"),
         )
         return text
 
     def unsupported_tag(self, node: Node, path: Path_) -> None:
         self.doc.problem(
             path,
-            f"the tag `{node.tag}` is not supported",
-            "remove the tag (the word starting with `!`)",
+            _("the tag `{tag}` is not supported").format(tag=node.tag),
+            _("remove the tag (the word starting with `!`)"),
         )
 
 
-_SYNTAX_FIX = "check the indentation, the colons and the quotes on this line and the one above"
+_SYNTAX_FIX = N_("check the indentation, the colons and the quotes on this line and the one above")
 
 _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
-    ("'\\t'", "a tab character is used for indentation", "indent with spaces, not tabs"),
+    ("'\\t'", N_("a tab character is used for indentation"), N_("indent with spaces, not tabs")),
     (
         "mapping values are not allowed",
-        "a second `:` on this line",
-        "put a value that contains `: ` in quotes, or move the key to its own line",
+        N_("a second `:` on this line"),
+        N_("put a value that contains `: ` in quotes, or move the key to its own line"),
     ),
     (
         "could not find expected ':'",
-        "a line is not in the form `key: value`",
-        "add the missing `:` or indent the line like its neighbours",
+        N_("a line is not in the form `key: value`"),
+        N_("add the missing `:` or indent the line like its neighbours"),
     ),
     (
         "expected a single document",
-        "the file holds more than one YAML document (`---`)",
-        "remove the extra `---` line: one file holds one entry",
+        N_("the file holds more than one YAML document (`---`)"),
+        N_("remove the extra `---` line: one file holds one entry"),
     ),
-    ("undefined alias", "an `*alias` names no `&anchor`", "write the value out instead"),
+    ("undefined alias", N_("an `*alias` names no `&anchor`"), N_("write the value out instead")),
     (
         "found unexpected end of stream",
-        "a quote or bracket is opened and never closed",
-        "close the quote or bracket",
+        N_("a quote or bracket is opened and never closed"),
+        N_("close the quote or bracket"),
     ),
     (
         "did not find expected key",
-        "the indentation of this line does not match the lines around it",
-        "indent it like the other fields of the same group",
+        N_("the indentation of this line does not match the lines around it"),
+        N_("indent it like the other fields of the same group"),
     ),
     (
         "expected <block end>",
-        "the indentation of this line does not match the lines around it",
-        "indent it like the other fields of the same group",
+        N_("the indentation of this line does not match the lines around it"),
+        N_("indent it like the other fields of the same group"),
     ),
 )
 
@@ -466,5 +501,5 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, st
         detail += " '\\t'"
     for needle, message, fix in _SYNTAX_HINTS:
         if needle in detail:
-            return f"{message} (YAML: {exc.problem})", fix
-    return f"the YAML cannot be read: {detail or exc}", _SYNTAX_FIX
+            return f"{_(message)} (YAML: {exc.problem})", _(fix)
+    return _("the YAML cannot be read: {value}").format(value=detail or exc), _(_SYNTAX_FIX)

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_tools.languages import DEFAULT_LANGUAGE, LANGUAGES
+from build_tools.messages import _, ngettext
 
 FALLBACK_SITE_URL = "https://help.example.org/"
 #: Where leaflets go unless --out says otherwise; git ignores it (.gitignore).
@@ -31,43 +32,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``leaflet`` to the command line."""
     parser = subparsers.add_parser(
         "leaflet",
-        help="make a printable leaflet (PDF or HTML) for a region and language",
+        help=_("make a printable leaflet (PDF or HTML) for a region and language"),
         description=(
-            "Make a two-sided A5 leaflet for a region (or 'national') in one language, "
-            "optionally with chosen entries only; or, with --all, every leaflet and "
-            "wallet-card sheet the site publishes."
+            _(
+                "Make a two-sided A5 leaflet for a region (or 'national') in one "
+                "language, optionally with chosen entries only; or, with --all, every "
+                "leaflet and wallet-card sheet the site publishes."
+            )
         ),
     )
-    parser.add_argument("--region", help="region id from regions.yml, or 'national'")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    parser.add_argument("--region", help=_("region id from regions.yml, or 'national'"))
     parser.add_argument(
-        "--entries", help="comma-separated entry ids to list instead of the region's places"
+        "--lang",
+        choices=LANGUAGES,
+        help=_("the leaflet's language, and the messages' (default: ru)"),
+    )
+    parser.add_argument(
+        "--entries", help=_("comma-separated entry ids to list instead of the region's places")
     )
     parser.add_argument(
         "--out",
         type=Path,
-        help="the file to write: .pdf, or .html to print from a browser "
-        f"(default {OUT_DIR}/leaflet-<region>-<lang>.pdf); with --all, a folder "
-        f"(default {OUT_DIR}/)",
+        help=_(
+            "the file to write: .pdf, or .html to print from a browser (default "
+            "{OUT_DIR}/leaflet-<region>-<lang>.pdf); with --all, a folder (default "
+            "{OUT_DIR}/)"
+        ).format(OUT_DIR=OUT_DIR),
     )
     parser.add_argument(
-        "--cards", action="store_true", help="the wallet-card sheet instead of a leaflet"
+        "--cards", action="store_true", help=_("the wallet-card sheet instead of a leaflet")
     )
-    parser.add_argument("--all", action="store_true", help="every leaflet and card sheet")
-    parser.add_argument("--data-dir", type=Path, help="the directory data folder")
+    parser.add_argument("--all", action="store_true", help=_("every leaflet and card sheet"))
+    parser.add_argument("--data-dir", type=Path, help=_("the directory data folder"))
     parser.add_argument(
-        "--site-url", help="the site's public address for the QR codes (default: mkdocs.yml)"
+        "--site-url", help=_("the site's public address for the QR codes (default: mkdocs.yml)")
     )
     parser.add_argument(
         "--allow-placeholder-url",
         action="store_true",
-        help="make it even though the QR code opens a placeholder address (a test print only)",
+        help=_("make it even though the QR code opens a placeholder address (a test print only)"),
     )
     parser.add_argument(
         "--stale-months",
         type=int,
         default=12,
-        help="warn about printed entries confirmed longer ago than this (default 12)",
+        help=_("warn about printed entries confirmed longer ago than this (default 12)"),
     )
     parser.set_defaults(func=run)
 
@@ -83,18 +92,18 @@ def _site_url(args: argparse.Namespace) -> tuple[str, str]:
     if args.site_url:
         return args.site_url, "--site-url"
     if os.environ.get("SITE_URL"):
-        return os.environ["SITE_URL"], "the SITE_URL environment variable"
-    return site_url_default(), "`site_url` in mkdocs.yml"
+        return os.environ["SITE_URL"], _("the SITE_URL environment variable")
+    return site_url_default(), _("`site_url` in mkdocs.yml")
 
 
 def _placeholder_refusal(url: str, where: str) -> str:
-    return (
-        f"No leaflet: its QR code and printed address would be {url} ({where}), a placeholder, "
-        "not the site's real address. Set the real address as `site_url` in mkdocs.yml (the "
-        "publishing build takes it from the SITE_URL environment variable), or give "
-        "--site-url https://… . For a test print that nobody is handed, add "
-        "--allow-placeholder-url."
-    )
+    return _(
+        "No leaflet: its QR code and printed address would be {url} ({where}), a "
+        "placeholder, not the site's real address. Set the real address as "
+        "`site_url` in mkdocs.yml (the publishing build takes it from the "
+        "SITE_URL environment variable), or give --site-url https://… . For a "
+        "test print that nobody is handed, add --allow-placeholder-url."
+    ).format(url=url, where=where)
 
 
 def _truthy(name: str) -> bool:
@@ -128,9 +137,12 @@ def _check_samples(entries: list, data_dir: Path) -> str | None:
     if not lines or not _publishing():
         return None
     return (
-        "No leaflet: it would print sample entries (`status: sample`, not real services), and "
-        "HELPDIR_PUBLISH is set:\n" + "\n".join(lines) + "\nReplace them with real entries, or "
-        "choose others with --entries."
+        _(
+            "No leaflet: it would print sample entries (`status: sample`, not real "
+            "services), and HELPDIR_PUBLISH is set:\n"
+        )
+        + "\n".join(lines)
+        + _("\nReplace them with real entries, or choose others with --entries.")
     )
 
 
@@ -142,8 +154,11 @@ def _warnings(entries: list, data_dir: Path, stale_months: int) -> list[str]:
     samples = _sample_lines(entries, data_dir)
     if samples:
         out.append(
-            "warning: this prints sample entries, marked SAMPLE — not real services; do not "
-            "hand it out as a real leaflet:\n" + "\n".join(samples)
+            _(
+                "warning: this prints sample entries, marked SAMPLE — not real services; "
+                "do not hand it out as a real leaflet:\n"
+            )
+            + "\n".join(samples)
         )
     cutoff = months_before(dt.date.today(), stale_months)
     dated = [e for e in entries if e.verified is not None]
@@ -151,18 +166,21 @@ def _warnings(entries: list, data_dir: Path, stale_months: int) -> list[str]:
     if stale:
         lines = [f"  {e.id}: verified {e.verified} ({_file(e.id, data_dir)})" for e in stale]
         out.append(
-            f"warning: last verified before {cutoff} (more than {stale_months} months ago); "
-            "call them and update `verified` before printing many copies:\n" + "\n".join(lines)
+            _(
+                "warning: last verified before {cutoff} (more than {stale_months} months "
+                "ago); call them and update `verified` before printing many copies:\n"
+            ).format(cutoff=cutoff, stale_months=stale_months)
+            + "\n".join(lines)
         )
     return out
 
 
 def _pages(n: int) -> str:
-    return "1 page" if n == 1 else f"{n} pages"
+    return ngettext("{n} page", "{n} pages", n).format(n=n)
 
 
 def _places(n: int) -> str:
-    return "1 place" if n == 1 else f"{n} places"
+    return ngettext("{n} place", "{n} places", n).format(n=n)
 
 
 def site_url_default() -> str:
@@ -187,21 +205,19 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from build_tools.data.build import validate_directory
-    from build_tools.data.errors import format_problems
-    from build_tools.paths import default_data_dir
+    from build_tools.command_line import FAILED, checked_directory, data_folder
 
     from . import build
     from .selection import candidates, front_of
 
-    data_dir = args.data_dir or default_data_dir()
+    args.lang = args.lang or DEFAULT_LANGUAGE
+    data_dir = data_folder(args)
     site_url, where = _site_url(args)
     if is_placeholder(site_url) and not args.allow_placeholder_url:
         return _fail(_placeholder_refusal(site_url, where))
-    result = validate_directory(data_dir)
-    directory = result.directory
+    directory = checked_directory(data_dir, _("No leaflet"), stream=sys.stderr)
     if directory is None:
-        return _fail(format_problems(result.problems) + "\nNo leaflet: fix the data first.")
+        return FAILED
     front = list(front_of(directory).entries)
 
     if args.all:
@@ -227,26 +243,34 @@ def run(args: argparse.Namespace) -> int:
         printed = _unique([*front, *(e for e in directory.entries if e.id in listed)])
         for warning in _warnings(printed, data_dir, args.stale_months):
             print(warning, file=sys.stderr)
-        print(f"{len(made)} files in {out_dir}")
+        print(
+            ngettext("{n} file in {folder}", "{n} files in {folder}", len(made)).format(
+                n=len(made), folder=out_dir
+            )
+        )
         _warn_notices(directory, [i for info in made for i in info.listed])
         return 0
 
     region_id = None if args.region in (None, "national") else args.region
     known = [r.id for r in directory.regions]
     if args.region is None and not args.cards:
-        return _fail("Say which region: --region " + " | ".join([*known, "national"]))
+        return _fail(_("Say which region: --region ") + " | ".join([*known, "national"]))
     if region_id is not None and region_id not in known:
         return _fail(
-            f"There is no region '{region_id}' in {data_dir / 'regions.yml'}; "
-            f"use one of: {', '.join([*known, 'national'])}."
+            _("There is no region '{region_id}' in {value}; use one of: {items}.").format(
+                region_id=region_id,
+                value=data_dir / "regions.yml",
+                items=", ".join([*known, "national"]),
+            )
         )
     entry_ids = [i.strip() for i in (args.entries or "").split(",") if i.strip()]
     ids = {e.id for e in directory.entries}
     unknown = [i for i in entry_ids if i not in ids]
     if unknown:
         return _fail(
-            f"No entry with the id {', '.join(unknown)} in {data_dir / 'entries'}; "
-            "the id is the file name without .yml."
+            _(
+                "No entry with the id {items} in {value}; the id is the file name without .yml."
+            ).format(items=", ".join(unknown), value=data_dir / "entries")
         )
     places: list = []
     if not args.cards:
@@ -265,7 +289,9 @@ def run(args: argparse.Namespace) -> int:
     target: Path = args.out or OUT_DIR / f"{name}-{args.lang}.pdf"
     if is_placeholder(site_url):
         print(
-            f"warning: the QR code opens {site_url}, a placeholder address: a test print only.",
+            _(
+                "warning: the QR code opens {site_url}, a placeholder address: a test print only."
+            ).format(site_url=site_url),
             file=sys.stderr,
         )
     if target.suffix.lower() == ".html":
@@ -283,7 +309,11 @@ def run(args: argparse.Namespace) -> int:
         target.write_text(html, encoding="utf-8")
         for warning in _warnings(_unique([*front, *places]), data_dir, args.stale_months):
             print(warning, file=sys.stderr)
-        print(f"{target}: open it in a browser and print on A5 (or A4 for cards), both sides")
+        print(
+            _(
+                "{target}: open it in a browser and print on A5 (or A4 for cards), both sides"
+            ).format(target=target)
+        )
         _warn_notices(directory, entry_ids or _region_places(directory, region_id))
         return 0
     if args.cards:
@@ -301,7 +331,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in _warnings(printed, data_dir, args.stale_months):
         print(warning, file=sys.stderr)
     listed = f", {_places(len(info.listed))}" if info.kind != "cards" else ""
-    more = f" ({info.more} more on the website)" if info.more else ""
+    more = _(" ({more} more on the website)").format(more=info.more) if info.more else ""
     print(f"{target}: {_pages(info.pages)}{listed}{more}, {info.size // 1024} KB")
     _warn_notices(directory, info.listed)
     return 0

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from build_tools.data.availability import format_minsk, now_minsk
 from build_tools.data.model import Directory
+from build_tools.messages import _
 
 #: Site-wide notices of these kinds concern every leaflet (the national numbers).
 SITE_WIDE_KINDS = frozenset({"changed-number", "closed"})
@@ -37,10 +38,17 @@ def notice_warnings(
             continue
         if notice.entry is not None and notice.entry not in printed:
             continue
-        about = f"`{notice.entry}`" if notice.entry else "the whole site"
+        about = f"`{notice.entry}`" if notice.entry else _("the whole site")
         out.append(
-            f"warning: a notice ({notice.kind}) about {about} is in force until "
-            f"{format_minsk(notice.end)} Minsk time: {notice.text('ru')} — check the numbers "
-            "on this leaflet before printing many copies"
+            _(
+                "warning: a notice ({kind}) about {about} is in force until "
+                "{until} Minsk time: {text} — check the numbers on this leaflet "
+                "before printing many copies"
+            ).format(
+                kind=notice.kind,
+                about=about,
+                until=format_minsk(notice.end),
+                text=notice.text("ru"),
+            )
         )
     return out

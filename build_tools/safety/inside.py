@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from build_tools.messages import N_, _
+
 
 def _absolute(path: Path) -> Path:
     """The absolute form with ``..`` worked out from the text alone (links not followed)."""
@@ -27,16 +29,16 @@ def outside_reason(path: Path, folder: Path) -> str | None:
     try:
         parts = target.relative_to(root).parts
     except ValueError:
-        return f"the path leads outside {folder}"
+        return _("the path leads outside {folder}").format(folder=folder)
     step = root
     for part in parts:
         step = step / part
         if step.is_symlink():
             if step == target:
-                return "it is a symbolic link"
-            return f"{step} on its way is a symbolic link"
+                return _("it is a symbolic link")
+            return _("{step} on its way is a symbolic link").format(step=step)
     if not target.resolve().is_relative_to(root.resolve()):
-        return f"the path leads outside {folder}"
+        return _("the path leads outside {folder}").format(folder=folder)
     return None
 
 
@@ -53,4 +55,4 @@ def links_below(folder: Path) -> list[Path]:
 
 
 #: What an editor can do about a refused link.
-LINK_FIX = "put the file itself in its place (copy it into the folder) instead of a link"
+LINK_FIX = N_("put the file itself in its place (copy it into the folder) instead of a link")

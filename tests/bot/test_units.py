@@ -113,7 +113,7 @@ def test_token_from_the_environment_or_a_file(
 
 
 def test_the_command_line_has_no_token_option_and_says_what_to_do() -> None:
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "HELPDIR_LANG": "en"}
     given = subprocess.run(
         [sys.executable, "-m", "build_tools", "bot", "--token", "123:abc"],
         capture_output=True,

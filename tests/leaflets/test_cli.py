@@ -42,7 +42,8 @@ def test_a_custom_leaflet_with_chosen_entries(tmp_path: Path, capsys):
     back = flat(page_texts(target)[1])
     assert "Крызісны пакой у Пінску" in back and "Псіхолаг «Прыклад»" not in back
     assert qr_codes(target, 2, tmp_path) == [f"{SITE_URL}be/directory/regions/brest/"]
-    assert "2 pages, 1 place (2 more on the website)" in capsys.readouterr().out
+    # A Belarusian leaflet: the command speaks Belarusian too.
+    assert "2 старонкі, 1 месца (яшчэ 2 — на сайце)" in capsys.readouterr().out
 
 
 def test_the_html_source_for_a_browser(tmp_path: Path):

@@ -101,7 +101,7 @@ def test_output_goes_to_an_ignored_folder_and_says_pages(tmp_path: Path, capsys,
     assert main(["leaflet", *DATA, "--site-url", REAL_URL, "--cards", "--lang", "be"]) == 0
     out = capsys.readouterr().out
     cards = tmp_path / "leaflets-out" / "wallet-cards-be.pdf"
-    assert out.startswith("leaflets-out/wallet-cards-be.pdf: 1 page, ")
+    assert out.startswith("leaflets-out/wallet-cards-be.pdf: 1 старонка, ")  # --lang be speaks be
 
     ignored = subprocess.run(
         ["git", "check-ignore", "-q", "leaflets-out/leaflet-brest-ru.pdf"], cwd=REPO

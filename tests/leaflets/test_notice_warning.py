@@ -37,11 +37,12 @@ def test_a_notice_in_force_about_a_listed_place_warns(tmp_path: Path, capsys) ->
     )
     assert _leaflet(data, "brest", tmp_path / "brest.html") == 0
     err = capsys.readouterr().err
-    assert "warning: a notice (changed-number) about `pinsk-crisis-room` is in force" in err
+    # --lang ru: the leaflet and the command's messages are Russian.
+    assert "предупреждение: объявление (changed-number) про `pinsk-crisis-room` действует" in err
     assert "Новый номер с 1 декабря" in err
     # a leaflet that does not print that place says nothing
     assert _leaflet(data, "vitebsk", tmp_path / "vitebsk.html") == 0
-    assert "a notice" not in capsys.readouterr().err
+    assert "объявление (" not in capsys.readouterr().err
 
 
 def test_a_notice_not_yet_in_force_does_not_warn(tmp_path: Path, capsys) -> None:
@@ -50,4 +51,4 @@ def test_a_notice_not_yet_in_force_does_not_warn(tmp_path: Path, capsys) -> None
         tmp_path, "pinsk-crisis-room", now + _dt.timedelta(days=1), now + _dt.timedelta(days=2)
     )
     assert _leaflet(data, "brest", tmp_path / "brest.html") == 0
-    assert "a notice" not in capsys.readouterr().err
+    assert "объявление (" not in capsys.readouterr().err

@@ -13,8 +13,11 @@ from tests.paths import REPO
 
 #: The stages that write something for people to read, each reading the model only.
 OUTPUTS = ("pages", "finder", "feeds", "leaflets")
-#: The faces: they call stages, never the other way round.
-FACES = ("cli", "plugin", "stages", "bot", "bench", "__main__")
+#: The faces: they call stages, never the other way round. ``command_line`` is what every
+#: command shares (``--lang``, finding and checking the data, printing problems).
+FACES = ("cli", "command_line", "plugin", "stages", "bot", "bench", "__main__")
+#: Neutral modules every layer may use: the messages' catalogue is one of them.
+SHARED = ("messages",)
 
 
 def imported(path: Path, root: Path = REPO) -> set[str]:
@@ -74,15 +77,36 @@ def test_an_output_imports_no_other_output_and_no_face(output: str) -> None:
 
 
 def test_no_stage_imports_the_command_line() -> None:
+    """Command modules inside a stage's folder (``register``) are faces and may; nothing
+    else in a stage imports the command line or its shared helper."""
     stages = ["data", *OUTPUTS, "safety"]
     found = [
         f"{path.relative_to(REPO)} imports {name}"
         for part in stages
         for path in sources(part)
+        if not is_command(path)
         for name in imported(path)
-        if part_of(name) == "cli"
+        if part_of(name) in ("cli", "command_line")
     ]
     assert not found
+
+
+def test_the_messages_module_imports_no_stage_and_no_face() -> None:
+    """Stages put their messages into words through it, so it must stand below all of them."""
+    for part in SHARED:
+        assert not {part_of(name) for name in imported(sources(part)[0])} - {part}
+
+
+def test_the_check_sees_a_stage_importing_the_command_face(tmp_path: Path) -> None:
+    folder = tmp_path / "build_tools" / "leaflets"
+    folder.mkdir(parents=True)
+    (folder / "layout.py").write_text(
+        "def f():\n    from build_tools.command_line import data_folder\n", encoding="utf-8"
+    )
+    assert violations("leaflets", set(FACES), tmp_path) == [
+        "build_tools/leaflets/layout.py imports build_tools.command_line",
+        "build_tools/leaflets/layout.py imports build_tools.command_line.data_folder",
+    ]
 
 
 def test_the_check_sees_a_planted_shortcut(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_ten_thousand_rows_are_read_and_accounted_for(
     file.write_text("".join(lines), encoding="utf-8-sig")
     code, printed, out = _run(run_cli, data_dir, file)
     assert code == 0, printed[-2000:]
-    assert "Read 10000 row(s)" in printed
+    assert "Read 10000 rows; wrote 1000 files" in printed
     assert len(list(out.rglob("*.yml"))) == 1000
     report = (out / "import-report.txt").read_text(encoding="utf-8")
     rows = {int(n) for n in re.findall(r"big\.csv:(\d+): (?:written|skipped)", report)}

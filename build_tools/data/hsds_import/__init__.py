@@ -10,6 +10,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.messages import _
+
 from ..model import LANGUAGES
 from .known import Known
 from .mapping import ImportedEntry, PackageMapper
@@ -110,5 +112,7 @@ def _unique_ids(entries: list[ImportedEntry], known: Known) -> None:
         entry.data["id"] = candidate
         if candidate in known.entry_ids:
             entry.notes.append(
-                f"an entry `{candidate}` exists already: compare the two before replacing it"
+                _(
+                    "an entry `{candidate}` exists already: compare the two before replacing it"
+                ).format(candidate=candidate)
             )

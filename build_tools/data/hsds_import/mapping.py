@@ -16,6 +16,8 @@ from typing import Any
 
 from babel import Locale
 
+from build_tools.messages import _
+
 from ..hours import HoursError, parse_hours
 from ..model import LANGUAGES
 from ..phones import PhoneIssue, parse_number
@@ -84,8 +86,12 @@ class PackageMapper:
         self._language_names: dict[str, str] | None = None
         if self.declared and self.declared not in LANGUAGES:
             report.lines.append(
-                f"{package.source}: the package says its texts are in `{self.declared}`; "
-                f"they were filed under {', '.join(LANGUAGES)} by their script — check them"
+                _(
+                    "{source}: the package says its texts are in `{declared}`; they were "
+                    "filed under {languages} by their script — check them"
+                ).format(
+                    source=package.source, declared=self.declared, languages=", ".join(LANGUAGES)
+                )
             )
         for record in package.rows("meta_table_description"):
             record.used = True
@@ -110,7 +116,10 @@ class PackageMapper:
         if status is None:
             s.take("status")
             self.report.note(
-                s.where, f"service `{s.peek('name')}` not imported: its status is `{status_text}`"
+                s.where,
+                _("service `{peek}` not imported: its status is `{status_text}`").format(
+                    peek=s.peek("name"), status_text=status_text
+                ),
             )
             return None
         s.used = True
@@ -132,9 +141,9 @@ class PackageMapper:
         if organization is not None:
             self.organization(organization, name, s.peek("description"), entry)
         if not name:
-            entry.todo.append("write the name (`name: {ru: …}`)")
+            entry.todo.append(_("write the name (`name: {ru: …}`)"))
         elif "ru" not in data["name"]:
-            entry.todo.append("write the name in Russian (`name: {ru: …}`), it is required")
+            entry.todo.append(_("write the name in Russian (`name: {ru: …}`), it is required"))
         description = s.get("description")
         if description:
             data["summary"] = self.text(description)
@@ -175,10 +184,12 @@ class PackageMapper:
             data["admission"] = admission
         assured = s.get("assured_date")
         if assured:
-            entry.notes.append(f"the source says the details were confirmed on {assured}")
+            entry.notes.append(
+                _("the source says the details were confirmed on {assured}").format(assured=assured)
+            )
         data["verified"] = self.today
         if not any(key in data for key in ("phones", "email", "website", "messengers")):
-            entry.todo.append("add a way to reach them: phones, email, website or messengers")
+            entry.todo.append(_("add a way to reach them: phones, email, website or messengers"))
         return entry
 
     def contacts(self, s: Record, organization: Record | None, data: dict[str, Any]) -> None:
@@ -207,14 +218,19 @@ class PackageMapper:
         given = (facts.get(v.ENTRY_ID) or [None])[0]
         if given and any(ord(ch) < 32 or ord(ch) == 127 for ch in given):
             raise ImportInputError(
-                f"{s.where}: entry-id: the id {given!r} holds an invisible control character — "
-                "correct the source and import again"
+                _(
+                    "{where}: entry-id: the id {given!r} holds an invisible control "
+                    "character — correct the source and import again"
+                ).format(where=s.where, given=given)
             )
         if given and len(given) <= 80 and _ENTRY_ID.match(given):
             return given
         if given:
             self.report.note(
-                s.where, f"the entry id {given!r} is not a valid id: one was made from the name"
+                s.where,
+                _("the entry id {given!r} is not a valid id: one was made from the name").format(
+                    given=given
+                ),
             )
         fallback = slug(s.id or "entry")[:8].strip("-") or "entry"
         return slug(name) or f"imported-{fallback}"
@@ -309,11 +325,12 @@ class PackageMapper:
                     link.take("id", "link_id", "taxonomy_term_id", "service_id", "taxonomy_id")
         if unmatched:
             entry.todo.append(
-                "choose kinds of help from services.yml; the source's terms were: "
-                + ", ".join(sorted(set(unmatched)))
+                _(
+                    "choose kinds of help from services.yml; the source's terms were: {terms}"
+                ).format(terms=", ".join(sorted(set(unmatched))))
             )
         elif not found:
-            entry.todo.append("choose kinds of help from services.yml (`services: [...]`)")
+            entry.todo.append(_("choose kinds of help from services.yml (`services: [...]`)"))
         return found
 
     def known_service(self, text: str | None) -> str | None:
@@ -373,13 +390,15 @@ class PackageMapper:
         if visibility is None and locations and self.says_confidential(locations[0]):
             visibility = "locality"
             entry.notes.append(
-                "the source says this place's address is confidential: it was imported as "
-                "`address_visibility: locality` (the town only), without the address"
+                _(
+                    "the source says this place's address is confidential: it was imported "
+                    "as `address_visibility: locality` (the town only), without the address"
+                )
             )
         for index, location in enumerate(locations):
             if index > 0:
                 self.report.note(
-                    location.where, "a second place of one service: only the first was imported"
+                    location.where, _("a second place of one service: only the first was imported")
                 )
                 continue
             location.used = True
@@ -402,12 +421,14 @@ class PackageMapper:
         elif region:
             data["region"] = region
         else:
-            entry.todo.append("set `region:` (an id from regions.yml), or `national: true`")
+            entry.todo.append(_("set `region:` (an id from regions.yml), or `national: true`"))
         if locality:
             if visibility == "hidden":
                 entry.notes.append(
-                    f"the source names the town `{locality}`; the place is hidden, so it was "
-                    "left out"
+                    _(
+                        "the source names the town `{locality}`; the place is hidden, so it was "
+                        "left out"
+                    ).format(locality=locality)
                 )
             else:
                 data["locality"] = locality
@@ -416,7 +437,7 @@ class PackageMapper:
             if address_text or geo:
                 self.report.note(
                     s.where,
-                    "an address or map point of a confidential place was NOT imported",
+                    _("an address or map point of a confidential place was NOT imported"),
                 )
             return
         if address_text:
@@ -424,14 +445,18 @@ class PackageMapper:
         if geo:
             data["geo"] = geo
         if address_text or geo:
-            what = " and ".join(
-                w for w, has in (("a street address", address_text), ("a map point", geo)) if has
+            what = _(" and ").join(
+                w
+                for w, has in ((_("a street address"), address_text), (_("a map point"), geo))
+                if has
             )
             entry.todo.append(
-                f"the source gives {what}, which the site would publish: ask the place whether "
-                "it may be public. If not (most crisis rooms and shelters), delete `address` and "
-                "`geo` and write `address_visibility: locality` (the town is shown) or `hidden` "
-                "(nothing of the place is shown)"
+                _(
+                    "the source gives {what}, which the site would publish: ask the place "
+                    "whether it may be public. If not (most crisis rooms and shelters), "
+                    "delete `address` and `geo` and write `address_visibility: locality` "
+                    "(the town is shown) or `hidden` (nothing of the place is shown)"
+                ).format(what=what)
             )
 
     def says_confidential(self, location: Record) -> bool:
@@ -454,7 +479,7 @@ class PackageMapper:
                     row.used = True
                     row.take("id", "location_id", "address_type")
                     self.report.note(
-                        row.where, "a postal address: the directory publishes only where to go"
+                        row.where, _("a postal address: the directory publishes only where to go")
                     )
                 else:
                     rows.append(row)
@@ -462,7 +487,7 @@ class PackageMapper:
             return None, None, None
         row = rows[0]
         for other in rows[1:]:
-            self.report.note(other.where, "a second address of one place: not imported")
+            self.report.note(other.where, _("a second address of one place: not imported"))
         row.used = True
         row.take("id", "location_id", "address_type")
         parts = [row.get(f"address_{n}") for n in (1, 2, 3, 4)]
@@ -530,14 +555,19 @@ class PackageMapper:
         if number is None:
             return None
         if kind == "fax":
-            self.report.note(row.where, f"fax number `{number}` not imported")
+            self.report.note(
+                row.where, _("fax number `{number}` not imported").format(number=number)
+            )
             return None
         try:
             dialling = parse_number(number)
         except PhoneIssue as issue:
             if issue.dialling is None:
                 self.report.note(
-                    row.where, f"phone `{number}` not imported: {issue.message} — {issue.fix}"
+                    row.where,
+                    _("phone `{number}` not imported: {message} — {fix}").format(
+                        number=number, message=issue.message, fix=issue.fix
+                    ),
                 )
                 return None
             dialling = issue.dialling
@@ -569,7 +599,7 @@ class PackageMapper:
                     if row not in rows
                 ]
         for holiday in self.links("holiday_schedule", "service_id", s.id):
-            self.report.note(holiday.where, "holiday hours are not in the directory's format")
+            self.report.note(holiday.where, _("holiday hours are not in the directory's format"))
         if facts.get(v.OPENING_HOURS):
             raw = facts[v.OPENING_HOURS][0]
             for row in rows:  # the same hours, written out for other systems
@@ -591,7 +621,11 @@ class PackageMapper:
         try:
             parse_hours(text)
         except HoursError as error:
-            entry.todo.append(f"write the hours by hand: `{text}` did not read ({error.message})")
+            entry.todo.append(
+                _("write the hours by hand: `{text}` did not read ({message})").format(
+                    text=text, message=error.message
+                )
+            )
             return None
         return text
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.messages import _, ngettext
 from build_tools.safety.csv_writer import restored
 from build_tools.safety.inside import outside_reason
 
@@ -137,7 +138,7 @@ def read_packages(path: Path) -> list[Package]:
     if path.is_file():
         return [_read_json(path)]
     if not path.is_dir():
-        raise ImportInputError(f"{path}: no such file or folder")
+        raise ImportInputError(_("{path}: no such file or folder").format(path=path))
     if (path / "datapackage.json").exists() or any(path.glob("*.csv")):
         return [_read_folder(path)]
     subfolders = sorted(
@@ -148,8 +149,11 @@ def read_packages(path: Path) -> list[Package]:
     if subfolders:
         return [_read_folder(p, prefix=f"{p.name}/") for p in subfolders]
     raise ImportInputError(
-        f"{path}: no datapackage.json and no CSV files here — give the folder of an HSDS data "
-        "package (CSV files with datapackage.json), or an HSDS JSON file"
+        _(
+            "{path}: no datapackage.json and no CSV files here — give the folder of "
+            "an HSDS data package (CSV files with datapackage.json), or an HSDS JSON "
+            "file"
+        ).format(path=path)
     )
 
 
@@ -163,7 +167,11 @@ def _read_folder(folder: Path, prefix: str = "") -> Package:
         file = folder / file_name
         seen.add(file.name)
         if not file.exists():
-            package.notes.append(f"{prefix}{file_name}: listed in datapackage.json but missing")
+            package.notes.append(
+                _("{prefix}{file_name}: listed in datapackage.json but missing").format(
+                    prefix=prefix, file_name=file_name
+                )
+            )
             continue
         _read_csv(file, kind or f"unknown:{name}", package, prefix)
     for file in sorted(folder.glob("*.csv")):
@@ -180,8 +188,11 @@ def _refuse_outside(folder: Path, file_name: str) -> None:
     reason = outside_reason(Path(file_name), folder)
     if reason is not None:
         raise ImportInputError(
-            f"{folder / file_name}: not read: {reason} (only files inside the package folder "
-            "are read) — put the file itself into the package folder and list it by its name"
+            _(
+                "{value}: not read: {reason} (only files inside the package folder are "
+                "read) — put the file itself into the package folder and list it by its "
+                "name"
+            ).format(value=folder / file_name, reason=reason)
         )
 
 
@@ -190,7 +201,7 @@ def _datapackage_resources(folder: Path, package: Package) -> list[tuple[str, st
     file = folder / "datapackage.json"
     _refuse_outside(folder, file.name)
     if not file.exists():
-        package.notes.append("datapackage.json: missing; read the CSV files by their HSDS names")
+        package.notes.append(_("datapackage.json: missing; read the CSV files by their HSDS names"))
         return []
     text = file.read_text(encoding="utf-8-sig", errors="replace")
     try:
@@ -198,8 +209,10 @@ def _datapackage_resources(folder: Path, package: Package) -> list[tuple[str, st
     except json.JSONDecodeError:
         first = text.strip().splitlines()[0][:80] if text.strip() else ""
         package.notes.append(
-            f"datapackage.json: not JSON (it reads `{first}`; a symbolic link copied as text?); "
-            "read the CSV files by their HSDS names"
+            _(
+                "datapackage.json: not JSON (it reads `{first}`; a symbolic link copied "
+                "as text?); read the CSV files by their HSDS names"
+            ).format(first=first)
         )
         return []
     if isinstance(data, dict) and isinstance(data.get("language"), str):
@@ -225,7 +238,11 @@ def _read_csv(file: Path, kind: str, package: Package, prefix: str = "") -> None
         record = Record(kind, prefix + file.name, reader.line_num, dict(values))
         if extra:
             package.notes.append(
-                f"{record.where}: {len(extra)} cell(s) beyond the header not read: {extra!r}"
+                ngettext(
+                    "{where}: {n} cell beyond the header not read: {extra!r}",
+                    "{where}: {n} cells beyond the header not read: {extra!r}",
+                    len(extra),
+                ).format(where=record.where, n=len(extra), extra=extra)
             )
         package.add(record)
 
@@ -243,10 +260,12 @@ def _utf8(data: bytes, shown: str) -> str:
         guess = data[start : end if end != -1 else len(data)].decode("cp1251", errors="ignore")
         letters = [ch for ch in guess if ch.isalpha() and not ch.isascii()]
         cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
-        hint = " (it looks like Windows-1251)" if letters and cyrillic == len(letters) else ""
+        hint = _(" (it looks like Windows-1251)") if letters and cyrillic == len(letters) else ""
         raise ImportInputError(
-            f"{shown}:{line}: this line is not UTF-8 text{hint} — save the file as UTF-8 "
-            '(in a spreadsheet: "CSV UTF-8") and import again'
+            _(
+                "{shown}:{line}: this line is not UTF-8 text{hint} — save the file as "
+                'UTF-8 (in a spreadsheet: "CSV UTF-8") and import again'
+            ).format(shown=shown, line=line, hint=hint)
         ) from None
 
 
@@ -264,8 +283,10 @@ def check_package(package: Package) -> None:
             if isinstance(value, str) and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
                 bad = next(ch for ch in value if ord(ch) < 32 or ord(ch) == 127)
                 raise ImportInputError(
-                    f"{record.where}: {name}: the id holds an invisible control character "
-                    f"U+{ord(bad):04X} — correct the source file and import again"
+                    _(
+                        "{where}: {name}: the id holds an invisible control character "
+                        "U+{code:04X} — correct the source file and import again"
+                    ).format(where=record.where, name=name, code=ord(bad))
                 )
     services = package.rows("service")
     columns = package.columns.get("service")
@@ -274,21 +295,30 @@ def check_package(package: Package) -> None:
     found = ", ".join(sorted(kind for kind in package.tables if not kind.startswith("unknown:")))
     if columns is None and not services:
         raise ImportInputError(
-            f"{package.source}: no services — an HSDS package lists them in `services.csv` "
-            f"(tables found: {found or 'none'}); add the file or give the right folder"
+            _(
+                "{source}: no services — an HSDS package lists them in `services.csv` "
+                "(tables found: {value}); add the file or give the right folder"
+            ).format(source=package.source, value=found or _("none"))
         )
     if columns is not None:
         missing = [name for name in ("id", "name") if name not in columns]
         if missing:
             raise ImportInputError(
-                f"{package.source}: services.csv has no column "
-                f"{' and no column '.join(f'`{m}`' for m in missing)} (its columns: "
-                f"{', '.join(columns) or 'none'}) — HSDS names them `id`, `name`, "
-                "`organization_id`, …; rename the columns and import again"
+                _(
+                    "{source}: services.csv has no column {columns_missing} (its columns: "
+                    "{columns}) — HSDS names them `id`, `name`, `organization_id`, …; rename the "
+                    "columns and import again"
+                ).format(
+                    source=package.source,
+                    columns_missing=_(" and no column ").join(f"`{m}`" for m in missing),
+                    columns=", ".join(columns) or _("none"),
+                )
             )
     if not services:
         raise ImportInputError(
-            f"{package.source}: services.csv has no rows — there is nothing to import"
+            _("{source}: services.csv has no rows — there is nothing to import").format(
+                source=package.source
+            )
         )
 
 
@@ -309,11 +339,15 @@ def _read_json(file: Path) -> Package:
     try:
         data = json.loads(_utf8(file.read_bytes(), str(file)))
     except json.JSONDecodeError as exc:
-        raise ImportInputError(f"{file}: not a JSON file ({exc})") from exc
+        raise ImportInputError(
+            _("{file}: not a JSON file ({exc})").format(file=file, exc=exc)
+        ) from exc
     except RecursionError:
         raise ImportInputError(
-            f"{file}: objects are nested too deeply to read (thousands of levels) — this is not "
-            "an HSDS file; check that the right file was given"
+            _(
+                "{file}: objects are nested too deeply to read (thousands of levels) — "
+                "this is not an HSDS file; check that the right file was given"
+            ).format(file=file)
         ) from None
     if isinstance(data, dict) and data and all(str(k).endswith(".csv") for k in data):
         for file_name, rows in data.items():
@@ -330,8 +364,10 @@ def _read_json(file: Path) -> Package:
             _unnest(item, kind, None, None, file.name, package, counter)
     except RecursionError:
         raise ImportInputError(
-            f"{file}: objects are nested too deeply to read — HSDS nests a few levels; check "
-            "that the right file was given"
+            _(
+                "{file}: objects are nested too deeply to read — HSDS nests a few "
+                "levels; check that the right file was given"
+            ).format(file=file)
         ) from None
     return package
 
@@ -347,7 +383,7 @@ def _top_level(data: Any, file: Path) -> tuple[list[dict[str, Any]], str]:
     else:
         items = []
     if not items:
-        raise ImportInputError(f"{file}: no HSDS objects in this JSON file")
+        raise ImportInputError(_("{file}: no HSDS objects in this JSON file").format(file=file))
     return items, _guess_kind(items[0], file.stem)
 
 

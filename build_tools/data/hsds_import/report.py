@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from build_tools.messages import N_, _, ngettext
+
 from .reader import Package
 from .records import Record
 
@@ -29,7 +31,7 @@ class Report:
 
         def key(line: str) -> tuple[str, int, str]:
             where = line.split(": ", 1)[0]
-            file, _, row = where.rpartition(":")
+            file, _colon, row = where.rpartition(":")
             return (file, int(row), line) if row.isdigit() else (where, 0, line)
 
         return sorted(dict.fromkeys(self.lines), key=key)
@@ -43,32 +45,41 @@ class Report:
                 continue
             fields = ", ".join(f"{name}={_short(value)!r}" for name, value in left.items())
             if record.kind in VOCABULARY and not record.used:
-                self.note(record.where, f"vocabulary no imported entry refers to: {fields}")
+                self.note(
+                    record.where,
+                    _("vocabulary no imported entry refers to: {fields}").format(fields=fields),
+                )
             elif record.used or record.taken:
-                self.note(record.where, f"not imported: {fields}")
+                self.note(record.where, _("not imported: {fields}").format(fields=fields))
             else:
-                self.note(record.where, f"row not imported ({_kind(record)}): {fields}")
+                self.note(
+                    record.where,
+                    _("row not imported ({kind}): {fields}").format(
+                        kind=_kind(record), fields=fields
+                    ),
+                )
 
     #: The report's wording; another importer (the table import) says it its own way.
-    WRITTEN = "Imported {entries}:"
-    REST = "Not carried over ({n}):"
-    COMPLETE = "Everything in the package was carried over."
+    WRITTEN = N_("Imported {entries}:")
+    REST = N_("Not carried over ({n}):")
+    COMPLETE = N_("Everything in the package was carried over.")
 
     def text(self) -> str:
         n = len(self.imported)
-        head = [self.WRITTEN.format(entries=f"{n} entr{'y' if n == 1 else 'ies'}")]
+        entries = ngettext("{n} entry", "{n} entries", n).format(n=n)
+        head = [_(self.WRITTEN).format(entries=entries)]
         head += [f"  {line}" for line in self.imported]
         lines = self.sorted_lines()
         if lines:
-            head.append(self.REST.format(n=len(lines)))
+            head.append(_(self.REST).format(n=len(lines)))
             head += [f"  {line}" for line in lines]
         else:
-            head.append(self.COMPLETE)
+            head.append(_(self.COMPLETE))
         return "\n".join(head) + "\n"
 
 
 def _kind(record: Record) -> str:
     kind = record.kind.removeprefix("unknown:")
     if record.kind.startswith("unknown:"):
-        return f"{kind}: the directory has no place for it"
-    return f"{kind}: not linked to an imported service"
+        return _("{kind}: the directory has no place for it").format(kind=kind)
+    return _("{kind}: not linked to an imported service").format(kind=kind)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.messages import _
+
 from .mapping import ImportedEntry
 
 #: Valid where the file ends up (``directory_data/entries/<folder>/``), and in the default
@@ -66,15 +68,19 @@ def render(
     lines = [
         SCHEMA_LINE,
         _comment(
-            f"# Imported from HSDS on {today.isoformat()}: {source} (service {entry.service_uuid})."
+            _("# Imported from HSDS on {day}: {source} (service {service_uuid}).").format(
+                day=today.isoformat(), source=source, service_uuid=entry.service_uuid
+            )
         ),
-        "# Check every value against the source, then move this file into",
-        "# directory_data/entries/<folder>/ (its `verified` date is the day of the import).",
+        *_(
+            "# Check every value against the source, then move this file into\n"
+            "# directory_data/entries/<folder>/ (its `verified` date is the day of the import)."
+        ).split("\n"),
     ]
     if header is not None:
         lines = [SCHEMA_LINE, *(_comment(f"# {line}") for line in header)]
-    lines += [_comment(f"# To do: {item}") for item in entry.todo]
-    lines += [_comment(f"# Note: {item}") for item in entry.notes]
+    lines += [_comment(_("# To do: {item}").format(item=item)) for item in entry.todo]
+    lines += [_comment(_("# Note: {item}").format(item=item)) for item in entry.notes]
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return "\n".join(lines) + "\n" + body
 
@@ -106,4 +112,4 @@ def write_entries(
     for path, text in pending:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return [path for path, _ in pending]
+    return [path for path, _entry in pending]

@@ -12,6 +12,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.messages import N_, _
+
 from ..hsds_import import _unique_ids
 from ..hsds_import.known import Known
 from ..hsds_import.mapping import ImportedEntry
@@ -28,9 +30,9 @@ __all__ = ["TableImportResult", "TableInputError", "import_table"]
 class TableReport(Report):
     """The HSDS import's report, worded for the rows of a sheet."""
 
-    WRITTEN = "Written: {entries}, by row of the sheet:"
-    REST = "Rows not written, and notes on the sheet ({n}):"
-    COMPLETE = "Every row of the sheet was written."
+    WRITTEN = N_("Written: {entries}, by row of the sheet:")
+    REST = N_("Rows not written, and notes on the sheet ({n}):")
+    COMPLETE = N_("Every row of the sheet was written.")
 
 
 @dataclass
@@ -60,16 +62,20 @@ def import_table(
     table = read_table(path, sheet)
     header = find_header(table.rows, synonyms)
     if header is None:
-        where = f" of the sheet {table.name!r}" if table.sheets else ""
+        where = _(" of the sheet {name!r}").format(name=table.name) if table.sheets else ""
         if len(table.sheets) > 1:
             names = ", ".join(repr(n) for n in table.sheets)
-            where += f" (the workbook's sheets are {names}: choose one with --sheet)"
+            where += _(" (the workbook's sheets are {names}: choose one with --sheet)").format(
+                names=names
+            )
         raise TableInputError(
-            f"{path}: no header row in the first {HEADER_SEARCH_ROWS} rows{where}: one row must "
-            "name the "
-            "columns, with at least a name column (Название, Организация, Name) and one more "
-            "(Телефон, Область, Адрес…); add your headings to build_tools/data/table_import/"
-            "columns.yml or map them with --columns MAP.yml"
+            _(
+                "{path}: no header row in the first {HEADER_SEARCH_ROWS} rows{where}: "
+                "one row must name the columns, with at least a name column (Название, "
+                "Организация, Name) and one more (Телефон, Область, Адрес…); add your "
+                "headings to build_tools/data/table_import/columns.yml or map them with "
+                "--columns MAP.yml"
+            ).format(path=path, HEADER_SEARCH_ROWS=HEADER_SEARCH_ROWS, where=where)
         )
     known = Known.from_data_dir(data_dir)
     report = TableReport()
@@ -79,8 +85,10 @@ def import_table(
     for index, heading in header.unknown.items():
         report.note(
             f"{where}:{header.row}",
-            f"column {index + 1} `{heading}` is not a known heading: its values were not "
-            "imported (add the heading to columns.yml, or map it with --columns)",
+            _(
+                "column {value} `{heading}` is not a known heading: its values were not "
+                "imported (add the heading to columns.yml, or map it with --columns)"
+            ).format(value=index + 1, heading=heading),
         )
     flagged: dict[str, str] = {}
     entries, rows = _map_rows(
@@ -93,7 +101,11 @@ def import_table(
     for entry, file in zip(entries, files, strict=True):
         written = file.relative_to(out_dir).as_posix()
         flag = f"; {flagged[entry.source]}" if entry.source in flagged else ""
-        report.imported.append(f"{entry.source}: written to {written}{flag}")
+        report.imported.append(
+            _("{source}: written to {written}{flag}").format(
+                source=entry.source, written=written, flag=flag
+            )
+        )
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     (Path(out_dir) / "import-report.txt").write_text(report.text(), encoding="utf-8")
     return TableImportResult(entries, report, files, rows)
@@ -118,7 +130,7 @@ def _map_rows(
     for number, cells in table.rows:
         if number <= header_row:
             if number < header_row and any(cells):
-                report.note(f"{where}:{number}", "above the header: not a row of data")
+                report.note(f"{where}:{number}", _("above the header: not a row of data"))
             continue
         count += 1
         at = f"{where}:{number}"
@@ -128,7 +140,7 @@ def _map_rows(
             if index < len(cells) and cells[index].strip()
         }
         if not any(cell.strip() for cell in cells):
-            report.note(at, "skipped: empty row")
+            report.note(at, _("skipped: empty row"))
             continue
         result = map_row(values, known=known, places=places, source=path.name, today=today)
         if result.skipped:
@@ -136,12 +148,24 @@ def _map_rows(
             continue
         duplicate = _duplicate(result, number, by_phone, by_name)
         if duplicate and duplicate[2]:
-            report.note(at, f"skipped: possible duplicate of row {duplicate[0]} ({duplicate[1]})")
+            report.note(
+                at,
+                _("skipped: possible duplicate of row {row} ({reason})").format(
+                    row=duplicate[0], reason=duplicate[1]
+                ),
+            )
             continue
         entry = _entry(result, at)
         if duplicate:
-            flagged[at] = f"possible duplicate of row {duplicate[0]} ({duplicate[1]})"
-            entry.todo.insert(0, f"{flagged[at]}: keep one of the two files, or make them differ")
+            flagged[at] = _("possible duplicate of row {row} ({reason})").format(
+                row=duplicate[0], reason=duplicate[1]
+            )
+            entry.todo.insert(
+                0,
+                _("{value}: keep one of the two files, or make them differ").format(
+                    value=flagged[at]
+                ),
+            )
         entries.append(entry)
     return entries, count
 
@@ -160,15 +184,15 @@ def _duplicate(
     place = str(result.data.get("locality") or result.data.get("region") or "")
     for phone in sorted(result.phone_keys):
         if (place, phone) in by_phone:
-            return by_phone[(place, phone)], "the same phone in the same place", True
+            return by_phone[(place, phone)], _("the same phone in the same place"), True
     if (result.name_key, place) in by_name:
-        return by_name[(result.name_key, place)], "the same name in the same place", True
+        return by_name[(result.name_key, place)], _("the same name in the same place"), True
     for phone in result.phone_keys:
         by_phone.setdefault((place, phone), number)
     first = by_name.get((result.name_key, None))  # the first row of this name, anywhere
     by_name[(result.name_key, place)] = number
     if first is not None:
-        return first, "the same name", False
+        return first, _("the same name"), False
     by_name[(result.name_key, None)] = number
     return None
 
@@ -187,8 +211,12 @@ def _one_line(text: str) -> str:
 
 def _header(entry: ImportedEntry, path: Path, today: _dt.date) -> list[str]:
     return [
-        f"Imported from the table {path.name} on {today.isoformat()} ({entry.source}).",
-        "Nobody has confirmed these details by phone yet (status: unconfirmed). Check every",
-        "value against the table, then move this file into directory_data/entries/<folder>/.",
-        "After a call that confirms it: python -m build_tools verify <id>",
+        _("Imported from the table {name} on {day} ({source}).").format(
+            name=path.name, day=today.isoformat(), source=entry.source
+        ),
+        *_(
+            "Nobody has confirmed these details by phone yet (status: unconfirmed). Check every\n"
+            "value against the table, then move this file into directory_data/entries/<folder>/."
+        ).split("\n"),
+        _("After a call that confirms it: python -m build_tools verify <id>"),
     ]

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.messages import _
+
 from ..yaml_loader import load_file
 
 COLUMNS_FILE = Path(__file__).with_name("columns.yml")
@@ -54,14 +56,20 @@ class Synonyms:
             data = load_file(Path(extra)).data
             if not isinstance(data, dict):
                 raise ValueError(
-                    f"{extra}: write one line per heading, `Heading in the table: field`, with "
-                    f"a field among {', '.join(sorted(table))}"
+                    _(
+                        "{extra}: write one line per heading, `Heading in the table: field`, "
+                        "with a field among {items}"
+                    ).format(extra=extra, items=", ".join(sorted(table)))
                 )
             for heading, name in data.items():
                 if str(name) not in table:
                     raise ValueError(
-                        f"{extra}: `{heading}: {name}` — {name!r} is not a field; use one of "
-                        f"{', '.join(sorted(table))}"
+                        _(
+                            "{extra}: `{heading}: {name}` — {name!r} is not a field; use one of "
+                            "{items}"
+                        ).format(
+                            extra=extra, heading=heading, name=name, items=", ".join(sorted(table))
+                        )
                     )
                 synonyms.by_key[heading_key(str(heading))] = str(name)
         return synonyms

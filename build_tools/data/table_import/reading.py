@@ -15,6 +15,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.messages import _
+
 #: The start of an OLE2 file: an encrypted (password-protected) workbook, or an old ``.xls``.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DELIMITERS = (";", ",", "\t")
@@ -39,26 +41,35 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     """Read ``path`` (``.xlsx`` or ``.csv``); raise :class:`TableInputError` if it cannot be."""
     path = Path(path)
     if not path.is_file():
-        raise TableInputError(f"{path}: no such file")
+        raise TableInputError(_("{path}: no such file").format(path=path))
     suffix = path.suffix.lower()
     head = path.read_bytes()[:8]
     if head.startswith(_OLE2):
         raise TableInputError(
-            f"{path}: this is a password-protected workbook or an old Excel (.xls) file; open it "
-            "in Excel or LibreOffice, remove the password and save it as .xlsx or .csv"
+            _(
+                "{path}: this is a password-protected workbook or an old Excel (.xls) "
+                "file; open it in Excel or LibreOffice, remove the password and save it "
+                "as .xlsx or .csv"
+            ).format(path=path)
         )
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path, sheet)
     elif suffix in (".csv", ".txt", ".tsv"):
         if sheet:
-            raise TableInputError(f"{path}: a CSV file has no sheets; leave out --sheet")
+            raise TableInputError(
+                _("{path}: a CSV file has no sheets; leave out --sheet").format(path=path)
+            )
         table = _read_csv(path)
     else:
         raise TableInputError(
-            f"{path}: not a spreadsheet this command reads; save it as .xlsx or .csv"
+            _("{path}: not a spreadsheet this command reads; save it as .xlsx or .csv").format(
+                path=path
+            )
         )
-    if not any(any(cells) for _, cells in table.rows):
-        raise TableInputError(f"{path}: the sheet {table.name!r} is empty")
+    if not any(any(cells) for _number, cells in table.rows):
+        raise TableInputError(
+            _("{path}: the sheet {name!r} is empty").format(path=path, name=table.name)
+        )
     return table
 
 
@@ -70,22 +81,28 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
         raise TableInputError(
-            f"{path}: not a readable .xlsx workbook ({type(error).__name__}); open it in Excel "
-            "or LibreOffice and save it again as .xlsx or .csv"
+            _(
+                "{path}: not a readable .xlsx workbook ({kind}); open it in Excel or "
+                "LibreOffice and save it again as .xlsx or .csv"
+            ).format(path=path, kind=type(error).__name__)
         ) from None
     try:
         if sheet is None:
             if len(book.sheetnames) > 1:
                 names = ", ".join(repr(n) for n in book.sheetnames)
                 sheet = book.sheetnames[0]
-                first_note = (
-                    f"the workbook has sheets {names}; read {sheet!r} (choose with --sheet)"
-                )
+                first_note = _(
+                    "the workbook has sheets {names}; read {sheet!r} (choose with --sheet)"
+                ).format(names=names, sheet=sheet)
             else:
                 sheet, first_note = book.sheetnames[0], ""
         elif sheet not in book.sheetnames:
             names = ", ".join(repr(n) for n in book.sheetnames)
-            raise TableInputError(f"{path}: no sheet {sheet!r}; the sheets are {names}")
+            raise TableInputError(
+                _("{path}: no sheet {sheet!r}; the sheets are {names}").format(
+                    path=path, sheet=sheet, names=names
+                )
+            )
         else:
             first_note = ""
         worksheet = book[sheet]
@@ -99,7 +116,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                 text = _cell_text(value)
                 if isinstance(value, str) and value.startswith("="):
                     table.notes.append(
-                        (number, f"a formula in column {len(cells) + 1} was read as its text")
+                        (
+                            number,
+                            _("a formula in column {value} was read as its text").format(
+                                value=len(cells) + 1
+                            ),
+                        )
                     )
                 cells.append(text)
             table.rows.append((number, _trim(cells)))
@@ -108,8 +130,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             table.notes.append(
                 (
                     row,
-                    f"merged cells {first}:{last}: only the first cell holds the value, the "
-                    "others read as empty; unmerge them and fill in each row",
+                    _(
+                        "merged cells {first}:{last}: only the first cell holds the value, the "
+                        "others read as empty; unmerge them and fill in each row"
+                    ).format(first=first, last=last),
                 )
             )
         return table
@@ -117,8 +141,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         if isinstance(error, TableInputError):
             raise
         raise TableInputError(
-            f"{path}: the workbook could not be read ({type(error).__name__}: {error}); save it "
-            "again as .xlsx or .csv"
+            _(
+                "{path}: the workbook could not be read ({kind}: {error}); save it "
+                "again as .xlsx or .csv"
+            ).format(path=path, kind=type(error).__name__, error=error)
         ) from None
     finally:
         book.close()
@@ -163,11 +189,15 @@ def _read_csv(path: Path) -> Table:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise TableInputError(
-            f"{path}: not a text CSV file (it holds binary data, or is saved as UTF-16); save it "
-            "as CSV in UTF-8 or Windows-1251"
+            _(
+                "{path}: not a text CSV file (it holds binary data, or is saved as "
+                "UTF-16); save it as CSV in UTF-8 or Windows-1251"
+            ).format(path=path)
         )
     if raw.startswith(b"PK\x03\x04"):
-        raise TableInputError(f"{path}: this is a workbook, not a CSV file; rename it to .xlsx")
+        raise TableInputError(
+            _("{path}: this is a workbook, not a CSV file; rename it to .xlsx").format(path=path)
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

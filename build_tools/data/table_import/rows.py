@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from build_tools.messages import _
+
 from ..hours import HoursError, parse_hours
 from ..hsds_import.known import Known
 from ..hsds_import.texts import guess_language, slug
@@ -59,7 +61,7 @@ def map_row(
     result = RowResult()
     name = cells.get("name", "")
     if not name:
-        result.skipped = "no name"
+        result.skipped = _("no name")
         return result
     lang = guess_language(name, None)
     data = result.data
@@ -67,7 +69,7 @@ def map_row(
     data["status"] = "unconfirmed"
     data["name"] = {lang: name}
     if lang != "ru":
-        result.todo.append("write the name in Russian (`name: {ru: …}`): it is required")
+        result.todo.append(_("write the name in Russian (`name: {ru: …}`): it is required"))
     result.name_key = " ".join(re.sub(r"[^\w]+", " ", name.casefold().replace("ё", "е")).split())
     _services(cells, known, result)
     _place(cells, places, result)
@@ -75,7 +77,7 @@ def map_row(
     _phones(cells, result)
     _contacts(cells, result)
     if not (data.get("phones") or data.get("email") or data.get("website")):
-        result.skipped = "no phone, e-mail or website: nobody could reach them through the site"
+        result.skipped = _("no phone, e-mail or website: nobody could reach them through the site")
         return result
     _hours(cells, result)
     _serves(cells, result)
@@ -83,7 +85,11 @@ def map_row(
     if free:
         answer = yes_no(free)
         if answer is None:
-            result.todo.append(f"is it free? The sheet says `{free}`: write `free: true` or false")
+            result.todo.append(
+                _("is it free? The sheet says `{free}`: write `free: true` or false").format(
+                    free=free
+                )
+            )
         else:
             data["free"] = answer
     data["source"] = cells.get("source") or source
@@ -92,9 +98,11 @@ def map_row(
     if notes:
         address = cells.get("address", "")
         if confidential and address and _contains(notes, address):
-            result.todo.append("the sheet's note was not copied: it repeats the hidden address")
+            result.todo.append(_("the sheet's note was not copied: it repeats the hidden address"))
         else:
-            result.notes.append(f"the sheet's note: {' '.join(notes.split())}")
+            result.notes.append(
+                _("the sheet's note: {items}").format(items=" ".join(notes.split()))
+            )
     data["id"] = _entry_id(name, data.get("locality"))
     return result
 
@@ -116,13 +124,17 @@ def _services(cells: dict[str, str], known: Known, result: RowResult) -> None:
     found, unmatched = services_in(text, known) if text else ([], [])
     result.data["services"] = found
     if not found:
-        said = f" (the sheet says `{text}`)" if text else ""
-        result.todo.append(f"choose kinds of help from services.yml (`services: [...]`){said}")
+        said = _(" (the sheet says `{text}`)").format(text=text) if text else ""
+        result.todo.append(
+            _("choose kinds of help from services.yml (`services: [...]`){said}").format(said=said)
+        )
     elif unmatched:
         parts = ", ".join(f"`{p}`" for p in unmatched)
         result.todo.append(
-            f"not matched to a kind of help: {parts}; add it to `services:` by hand, or add the "
-            "word to `synonyms` in services.yml"
+            _(
+                "not matched to a kind of help: {parts}; add it to `services:` by hand, "
+                "or add the word to `synonyms` in services.yml"
+            ).format(parts=parts)
         )
 
 
@@ -150,7 +162,10 @@ def _place(cells: dict[str, str], places: Places, result: RowResult) -> None:
                     data["locality"] = found[1]
             if region is None:
                 result.todo.append(
-                    f"set `region:` — the sheet says `{region_text}`, which is not in regions.yml"
+                    _(
+                        "set `region:` — the sheet says `{region_text}`, which is not in "
+                        "regions.yml"
+                    ).format(region_text=region_text)
                 )
     if locality_text and not data.get("national"):
         found = places.locality(locality_text)
@@ -160,14 +175,18 @@ def _place(cells: dict[str, str], places: Places, result: RowResult) -> None:
             if region is None:
                 region = places.region(locality_text)
             result.todo.append(
-                f"the place `{locality_text}` is not in regions.yml: add it to regions.yml "
-                "under its region, then write its id in `locality:`"
+                _(
+                    "the place `{locality_text}` is not in regions.yml: add it to "
+                    "regions.yml under its region, then write its id in `locality:`"
+                ).format(locality_text=locality_text)
             )
         else:
             if region and found[0] != region:
                 result.todo.append(
-                    f"`{locality_text}` is in region `{found[0]}` in regions.yml, but the sheet "
-                    f"says `{region_text}`: check which is right"
+                    _(
+                        "`{locality_text}` is in region `{value}` in regions.yml, but the sheet "
+                        "says `{region_text}`: check which is right"
+                    ).format(locality_text=locality_text, value=found[0], region_text=region_text)
                 )
             region = found[0]
             data["locality"] = found[1]
@@ -176,7 +195,7 @@ def _place(cells: dict[str, str], places: Places, result: RowResult) -> None:
         if "locality" in data:  # keep region before locality in the file
             data["locality"] = data.pop("locality")
     if not data.get("region") and not data.get("national"):
-        result.todo.append("set `region:` (an id from regions.yml), or `national: true`")
+        result.todo.append(_("set `region:` (an id from regions.yml), or `national: true`"))
 
 
 def _confidential(cells: dict[str, str], result: RowResult) -> bool:
@@ -191,15 +210,19 @@ def _confidential(cells: dict[str, str], result: RowResult) -> bool:
         data["address_visibility"] = "locality"
         if cells.get("address"):
             result.todo.append(
-                "this place's address is confidential: it was not imported; the page shows the "
-                "town and says the address is given by phone"
+                _(
+                    "this place's address is confidential: it was not imported; the page "
+                    "shows the town and says the address is given by phone"
+                )
             )
     elif cells.get("address"):
         address = " ".join(cells["address"].split())
         data["address"] = {guess_language(address, None): address}
         result.todo.append(
-            "may this address be shown on the site? Ask them; if not, remove `address` and "
-            "write `address_visibility: locality`"
+            _(
+                "may this address be shown on the site? Ask them; if not, remove "
+                "`address` and write `address_visibility: locality`"
+            )
         )
     return confidential
 
@@ -221,12 +244,16 @@ def _contacts(cells: dict[str, str], result: RowResult) -> None:
         if _EMAIL.match(email):
             result.data["email"] = email
         else:
-            result.todo.append(f"the e-mail `{email}` does not look right: check it")
+            result.todo.append(
+                _("the e-mail `{email}` does not look right: check it").format(email=email)
+            )
     website = cells.get("website", "").strip()
     if website:
         if not website.startswith(("http://", "https://")):
             website = "https://" + website
-            result.todo.append(f"check that {website} opens (the sheet had no https://)")
+            result.todo.append(
+                _("check that {website} opens (the sheet had no https://)").format(website=website)
+            )
         result.data["website"] = website
 
 
@@ -241,7 +268,9 @@ def _hours(cells: dict[str, str], result: RowResult) -> None:
         except HoursError:
             oneline = " ".join(text.split())
             result.todo.append(
-                f'write the hours (`hours: "Mo-Fr 09:00-18:00"`); the sheet says `{oneline}`'
+                _(
+                    'write the hours (`hours: "Mo-Fr 09:00-18:00"`); the sheet says `{oneline}`'
+                ).format(oneline=oneline)
             )
             return
     result.data["hours"] = hours
@@ -259,7 +288,9 @@ def _serves(cells: dict[str, str], result: RowResult) -> None:
     if serves:
         result.data["serves"] = serves
     else:
-        result.todo.append(f"who is served? The sheet says `{text}`: write `serves: [...]`")
+        result.todo.append(
+            _("who is served? The sheet says `{text}`: write `serves: [...]`").format(text=text)
+        )
 
 
 def _source_date(cells: dict[str, str], today: _dt.date, result: RowResult) -> None:
@@ -267,9 +298,13 @@ def _source_date(cells: dict[str, str], today: _dt.date, result: RowResult) -> N
     day = date_in(text) if text else None
     if text and day is None:
         result.todo.append(
-            f"the date `{text}` did not read: write `source_date: YYYY-MM-DD` (today's for now)"
+            _(
+                "the date `{text}` did not read: write `source_date: YYYY-MM-DD` (today's for now)"
+            ).format(text=text)
         )
     if day is not None and day > today:
-        result.todo.append(f"the date {day.isoformat()} is in the future: check it")
+        result.todo.append(
+            _("the date {day} is in the future: check it").format(day=day.isoformat())
+        )
         day = None
     result.data["source_date"] = day or today

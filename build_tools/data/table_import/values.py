@@ -11,6 +11,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from build_tools.messages import _
+
 from ..hsds_import.known import Known
 from ..phones import PhoneIssue, parse_number
 from .hours_words import hours_from_words
@@ -152,7 +154,9 @@ def phones_in(text: str) -> PhoneCell:
             part = part[lead.end() :]
         number = " ".join(part.split()).strip(" .")
         if not number:
-            cell.todo.append(f"the phone cell part `{raw.strip()}` has no number: check it")
+            cell.todo.append(
+                _("the phone cell part `{strip}` has no number: check it").format(strip=raw.strip())
+            )
             continue
         phone: dict = {}
         try:
@@ -160,12 +164,18 @@ def phones_in(text: str) -> PhoneCell:
             phone["number"] = dialling.display
         except PhoneIssue as issue:
             if issue.dialling is None:
-                cell.todo.append(f"`{number}` is not a phone number this reads: {issue.fix}")
+                cell.todo.append(
+                    _("`{number}` is not a phone number this reads: {fix}").format(
+                        number=number, fix=issue.fix
+                    )
+                )
                 continue
             phone["number"] = issue.dialling.display
             cell.todo.append(
-                f"add the area code to `{issue.dialling.display}`: without it the number only "
-                "works from a landline in the same town"
+                _(
+                    "add the area code to `{display}`: without it the number only works from "
+                    "a landline in the same town"
+                ).format(display=issue.dialling.display)
             )
         for note in notes:
             hours = hours_from_words(note)
