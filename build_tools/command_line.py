@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from build_tools.languages import LANGUAGES
 from build_tools.messages import (
     ENVIRONMENT_VARIABLE,
     UnknownLanguage,
@@ -64,6 +65,8 @@ def start(args: argparse.Namespace) -> int | None:
     ``lang_is_messages=False``; its messages follow ``HELPDIR_LANG``.
     """
     given = getattr(args, "lang", None) if getattr(args, "lang_is_messages", True) else None
+    if given and given in LANGUAGES and given not in available_languages():
+        given = None  # a site language with no messages yet: they follow HELPDIR_LANG
     try:
         if given:
             use_language(given)
