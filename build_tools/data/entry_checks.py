@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .availability import PLACE_SERVICES
 from .errors import ERROR, WARNING
 from .hours import HoursError, parse_hours, rules_without_days
-from .model import Admission, Entry, Geo, Hours, Phone, Text
+from .model import PHONE_TYPES, Admission, Entry, Geo, Hours, Phone, Text
 from .phones import PhoneIssue, parse_number
 from .yaml_loader import Document, Path_
 
@@ -66,6 +67,7 @@ def check_entry(
     _check_confidential(doc, data)
     _check_geo(doc, data)
     _check_reach(doc, data)
+    _check_stay(doc, data)
     phones = _check_phones(doc, data)
     hours = _hours(doc, data.get("hours"), ("hours",))
     _check_email_and_website(doc, data)
@@ -227,6 +229,34 @@ def _check_reach(doc: Document, data: dict[str, Any]) -> None:
     )
 
 
+def _check_stay(doc: Document, data: dict[str, Any]) -> None:
+    """What only a place where people stay can say: pets, beds, a boys' age limit."""
+    admission = data.get("admission")
+    age = admission.get("boys_up_to_age") if isinstance(admission, dict) else None
+    if isinstance(age, int) and admission.get("children") != "with-parent":
+        doc.problem(
+            ("admission", "boys_up_to_age"),
+            "a boys' age limit says who may stay with a parent, but `children` is not "
+            "`with-parent`",
+            "add `children: with-parent` to `admission` (if children may stay with a parent), "
+            "or remove `boys_up_to_age`",
+            at_key=True,
+        )
+    services = data.get("services")
+    if not isinstance(services, list) or PLACE_SERVICES.intersection(map(str, services)):
+        return
+    for key, what in (("pets", "pets"), ("places", "the number of places")):
+        if data.get(key) is not None:
+            doc.problem(
+                (key,),
+                f"{what} only concern places where people stay, and `services` has neither "
+                "`crisis-room` nor `shelter`",
+                f"remove `{key}`, or add `crisis-room` or `shelter` to `services` if people "
+                "stay there",
+                at_key=True,
+            )
+
+
 def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
     phones: list[Phone] = []
     items = data.get("phones")
@@ -257,6 +287,7 @@ def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
                 label=_text(item.get("label")),
                 hours=hours,
                 cost=item.get("cost") if isinstance(item.get("cost"), str) else None,
+                type=item.get("type") if item.get("type") in PHONE_TYPES else "voice",
             )
         )
     return phones
@@ -494,12 +525,16 @@ def _entry(
         free=data.get("free"),
         anonymous=data.get("anonymous"),
         wheelchair=data.get("wheelchair"),
+        pets=data.get("pets"),
+        places=data.get("places"),
+        sign_language=data.get("sign_language"),
         admission=Admission(
             referral=tuple(admission.get("referral", ())),
             max_stay_days=admission.get("max_stay_days"),
             registration_required=admission.get("registration_required"),
             id_required=admission.get("id_required"),
             children=admission.get("children"),
+            boys_up_to_age=admission.get("boys_up_to_age"),
             notes=_text(admission.get("notes")),
         )
         if admission
