@@ -37,6 +37,8 @@ class Filter:
     choices: tuple[tuple[str, str], ...] = ()
     #: number: the smallest and largest number the box takes.
     limits: tuple[int, int] = (1, 999)
+    #: A line under the control that says what it leaves out (its key in the strings), or "".
+    hint: str = ""
 
 
 #: The described filters, in the order the page shows them.
@@ -48,7 +50,7 @@ FILTERS: tuple[Filter, ...] = (
         choices=(("petsYes", "pets_yes"), ("petsYes petsAsk", "pets_yes_or_ask")),
     ),
     Filter("with_parent", "flags", "check", value="withParent"),
-    Filter("boy_age", "at-least", "number", column="boys", limits=(1, 17)),
+    Filter("boy_age", "at-least", "number", column="boys", limits=(1, 17), hint="boy_age_hint"),
     Filter("places", "at-least", "number", column="places", limits=(1, 999)),
     Filter(
         "reach",
@@ -106,6 +108,7 @@ def controls(entries: list[Entry], ui: dict[str, str], lang: str) -> list[dict[s
                 "choices": choices,
                 "min": row.limits[0],
                 "max": row.limits[1],
+                "hint": ui[row.hint] if row.hint else "",
             }
         )
     return out
