@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from build_tools.messages import _
 
+from .availability import PLACE_SERVICES
 from .errors import ERROR, WARNING
 from .hours import HoursError, parse_hours, rules_without_days
-from .model import Admission, Entry, Geo, Hours, Phone, Text
+from .model import PHONE_TYPES, Admission, Entry, Geo, Hours, Phone, Text
 from .phones import PhoneIssue, parse_number
 from .yaml_loader import Document, Path_
 
@@ -68,6 +69,7 @@ def check_entry(
     _check_confidential(doc, data)
     _check_geo(doc, data)
     _check_reach(doc, data)
+    _check_stay(doc, data)
     phones = _check_phones(doc, data)
     hours = _hours(doc, data.get("hours"), ("hours",))
     _check_email_and_website(doc, data)
@@ -256,6 +258,49 @@ def _check_reach(doc: Document, data: dict[str, Any]) -> None:
     )
 
 
+def _check_stay(doc: Document, data: dict[str, Any]) -> None:
+    """What only a place where people stay can say: pets, beds, a boys' age limit."""
+    admission = data.get("admission")
+    age = admission.get("boys_up_to_age") if isinstance(admission, dict) else None
+    if isinstance(age, int) and admission.get("children") != "with-parent":
+        doc.problem(
+            ("admission", "boys_up_to_age"),
+            _(
+                "a boys' age limit says who may stay with a parent, but `children` is not "
+                "`with-parent`"
+            ),
+            _(
+                "add `children: with-parent` to `admission` (if children may stay with a "
+                "parent), or remove `boys_up_to_age`"
+            ),
+            at_key=True,
+        )
+    services = data.get("services")
+    if not isinstance(services, list) or PLACE_SERVICES.intersection(map(str, services)):
+        return
+    said = {
+        "pets": _(
+            "pets only concern places where people stay, and `services` has neither "
+            "`crisis-room` nor `shelter`"
+        ),
+        "places": _(
+            "the number of places only concerns places where people stay, and `services` has "
+            "neither `crisis-room` nor `shelter`"
+        ),
+    }
+    for key, problem in said.items():
+        if data.get(key) is not None:
+            doc.problem(
+                (key,),
+                problem,
+                _(
+                    "remove `{key}`, or add `crisis-room` or `shelter` to `services` if people "
+                    "stay there"
+                ).format(key=key),
+                at_key=True,
+            )
+
+
 def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
     phones: list[Phone] = []
     items = data.get("phones")
@@ -286,6 +331,7 @@ def _check_phones(doc: Document, data: dict[str, Any]) -> list[Phone]:
                 label=_text(item.get("label")),
                 hours=hours,
                 cost=item.get("cost") if isinstance(item.get("cost"), str) else None,
+                type=item.get("type") if item.get("type") in PHONE_TYPES else "voice",
             )
         )
     return phones
@@ -562,12 +608,16 @@ def _entry(
         free=data.get("free"),
         anonymous=data.get("anonymous"),
         wheelchair=data.get("wheelchair"),
+        pets=data.get("pets"),
+        places=data.get("places"),
+        sign_language=data.get("sign_language"),
         admission=Admission(
             referral=tuple(admission.get("referral", ())),
             max_stay_days=admission.get("max_stay_days"),
             registration_required=admission.get("registration_required"),
             id_required=admission.get("id_required"),
             children=admission.get("children"),
+            boys_up_to_age=admission.get("boys_up_to_age"),
             notes=_text(admission.get("notes")),
         )
         if admission

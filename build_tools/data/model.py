@@ -17,6 +17,9 @@ from typing import Any
 from build_tools.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
 from build_tools.languages import LANGUAGES as LANGUAGES
 
+#: A phone's ``type`` values, in the order pages and filters list them.
+PHONE_TYPES: tuple[str, ...] = ("voice", "sms", "messenger", "video", "textphone")
+
 
 @dataclass(frozen=True)
 class Text:
@@ -120,6 +123,10 @@ class Phone:
     hours: Hours | None = None
     #: "free" | "free-landline" | "paid" | None
     cost: str | None = None
+    #: How the number is used: "voice" (a call, the default), "sms", "messenger" (Viber,
+    #: Telegram or WhatsApp on this number), "video" (a video call in sign language),
+    #: "textphone" (a text telephone for deaf people).
+    type: str = "voice"
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,9 @@ class Admission:
     registration_required: bool | None = None
     id_required: bool | None = None
     children: str | None = None
+    #: With ``children == "with-parent"``: the oldest age (full years) at which a boy may stay
+    #: with his mother; None when the source states no limit.
+    boys_up_to_age: int | None = None
     notes: Text = Text()
 
 
@@ -166,6 +176,12 @@ class Entry:
     free: bool | None = None
     anonymous: bool | None = None
     wheelchair: str | None = None  # yes | limited | no
+    #: May one come with a pet: "yes" | "no" | "ask" (it depends); None when not known.
+    pets: str | None = None
+    #: How many people can stay at once (beds), as the source says; None when not known.
+    places: int | None = None
+    #: True when staff can talk in sign language; see :attr:`offers_sign_language`.
+    sign_language: bool | None = None
     admission: Admission | None = None
     #: Ids this entry was known by before; each keeps a redirect page at its old URL.
     former_ids: tuple[str, ...] = ()
@@ -178,6 +194,21 @@ class Entry:
     @property
     def is_sample(self) -> bool:
         return self.status == "sample"
+
+    @property
+    def offers_sign_language(self) -> bool:
+        """Sign language is offered: said outright, or a video line (which is for signing)."""
+        return self.sign_language is True or any(p.type == "video" for p in self.phones)
+
+    @property
+    def reached_by(self) -> tuple[str, ...]:
+        """Ways to reach them besides a voice call, in a fixed order: "sms", "messenger"
+        (a number that works in messengers, or a ``messengers`` contact), "video", "textphone".
+        """
+        kinds = {p.type for p in self.phones}
+        if self.messengers:
+            kinds.add("messenger")
+        return tuple(k for k in PHONE_TYPES if k != "voice" and k in kinds)
 
     # -- what of its place may be shown: the one rule every output asks (never re-decide it)
     #

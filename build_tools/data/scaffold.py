@@ -202,6 +202,7 @@ services: {services_text}
 {reach_note}
 phones:
   - number: ""
+#    type: voice    # voice | sms | messenger | video (sign language) | textphone
 #    label: {{ru: горячая линия}}
 #    hours: "Mo-Fr 09:00-18:00"
 #    cost: free
@@ -211,6 +212,7 @@ phones:
 # hours: "Mo-Fr 08:30-17:30; Sa 09:00-13:00"
 # serves: [women, men, children]
 # languages: [ru, be]
+# sign_language: true
 # free: true
 # anonymous: true
 # wheelchair: limited
@@ -244,7 +246,10 @@ _ADMISSION = N_("""\
 #   registration_required: false  # true if a local residence registration is needed
 #   id_required: false             # true if an identity document is needed
 #   children: with-parent          # with-parent (children stay with a parent) | no
+#   boys_up_to_age: 14             # with with-parent: the oldest age a boy may stay at
 #   notes: {ru: …}                 # anything else about getting in
+# pets: ask                        # may one come with a pet: yes | no | ask (it depends)
+# places: 4                        # how many people can stay at once (beds)
 """)
 
 

@@ -257,7 +257,8 @@ def _explain(
         return
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        # Case folded: `SMS` or `Yes` is a slip of the shift key, not a new value.
+        close = difflib.get_close_matches(str(value).casefold(), allowed, n=1, cutoff=0.6)
         fix = _("use one of: {items}").format(items=", ".join(allowed))
         if close:
             fix = _("did you mean `{value}`? Use one of: {items}").format(

@@ -91,6 +91,9 @@ def _entry(entry: Entry, urls: SiteUrls) -> dict[str, Any]:
     data["free"] = entry.free
     data["anonymous"] = entry.anonymous
     data["wheelchair"] = entry.wheelchair
+    data["sign_language"] = entry.offers_sign_language
+    data["pets"] = entry.pets
+    data["places"] = entry.places
     data["admission"] = _admission(entry.admission)
     data["verified"] = entry.verified.isoformat() if entry.verified else None
     data["source"] = entry.source
@@ -110,6 +113,7 @@ def _phone(phone: Phone) -> dict[str, Any]:
         "label": text_map(phone.label),
         "hours": _hours(phone.hours),
         "cost": phone.cost,
+        "type": phone.type,
     }
 
 
@@ -133,5 +137,6 @@ def _admission(admission: Admission | None) -> dict[str, Any] | None:
         "registration_required": admission.registration_required,
         "id_required": admission.id_required,
         "children": admission.children,
+        "boys_up_to_age": admission.boys_up_to_age,
         "notes": text_map(admission.notes),
     }

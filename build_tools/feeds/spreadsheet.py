@@ -61,6 +61,13 @@ def columns() -> list[str]:
         "source_date",
         *per_lang("url"),
         *CSV_COLUMNS,
+        # Added later, so at the end: the columns before keep their places.
+        "phones_type",
+        "sign_language",
+        "pets",
+        "places",
+        "children",
+        "boys_up_to_age",
     ]
 
 
@@ -96,6 +103,7 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         "phones": _JOIN.join(phone.display for phone in entry.phones),
         "phones_e164": _JOIN.join(phone.e164 or phone.display for phone in entry.phones),
         "phones_tel": _JOIN.join(phone.tel for phone in entry.phones),
+        "phones_type": _JOIN.join(phone.type for phone in entry.phones),
         "email": entry.email,
         "website": entry.website,
         "hours": entry.hours.raw if entry.hours else None,
@@ -104,6 +112,11 @@ def _row(directory: Directory, entry: Entry, urls: SiteUrls) -> dict[str, object
         "free": entry.free,
         "anonymous": entry.anonymous,
         "wheelchair": entry.wheelchair,
+        "sign_language": entry.offers_sign_language,
+        "pets": entry.pets,
+        "places": entry.places,
+        "children": entry.admission.children if entry.admission else None,
+        "boys_up_to_age": entry.admission.boys_up_to_age if entry.admission else None,
         "verified": entry.verified.isoformat() if entry.verified else None,
         "source": entry.source,
         "source_date": entry.source_date.isoformat() if entry.source_date else None,

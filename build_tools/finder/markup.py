@@ -23,8 +23,9 @@ from build_tools.finder.assets import (
     build_id,
     root_from_directory_page,
 )
+from build_tools.finder.filters import controls
 from build_tools.finder.guide import load_guide
-from build_tools.finder.records import FLAGS
+from build_tools.finder.records import FLAGS, published
 
 #: The finder's data and index, relative to the directory home.
 DATA_URL = "../finder/data.json"
@@ -115,6 +116,7 @@ def render_slot(directory: Directory, lang: str, facts: Mapping[str, Fact] | Non
         regions=[{"id": r.id, "name": r.name(lang)} for r in directory.regions],
         services=[{"id": s.id, "name": s.name(lang)} for s in directory.services],
         guide=guide,
+        described=controls(published(directory), ui, lang),
         config_json=script_json(config),
         data_url=DATA_URL,
         script=f"../finder/{BUNDLE_NAME}",

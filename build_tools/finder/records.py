@@ -37,6 +37,27 @@ _SERVES = {"women": WOMEN, "men": MEN, "children": CHILDREN}
 #: A crisis room or shelter: its card says whether it has free places (availability.js).
 PLACES = 4096
 
+#: Pets: welcome, or "ask" (it depends); an entry that says neither has no bit.
+PETS_YES = 1 << 13
+PETS_ASK = 1 << 14
+#: Children may stay with a parent (``admission.children: with-parent``).
+WITH_PARENT = 1 << 15
+#: Ways to reach them besides a voice call (:attr:`Entry.reached_by`).
+REACH_SMS = 1 << 16
+REACH_MESSENGER = 1 << 17
+REACH_VIDEO = 1 << 18
+REACH_TEXTPHONE = 1 << 19
+#: Staff talk in sign language (:attr:`Entry.offers_sign_language`).
+SIGN_LANGUAGE = 1 << 20
+
+_PETS = {"yes": PETS_YES, "ask": PETS_ASK}
+_REACH = {
+    "sms": REACH_SMS,
+    "messenger": REACH_MESSENGER,
+    "video": REACH_VIDEO,
+    "textphone": REACH_TEXTPHONE,
+}
+
 #: Every flag by the name finder.js uses. The page receives this table in the finder's
 #: configuration, so the browser never writes a bit of its own and the two cannot disagree.
 FLAGS: dict[str, int] = {
@@ -53,6 +74,14 @@ FLAGS: dict[str, int] = {
     "hoursKnown": HOURS_KNOWN,
     "unconfirmed": UNCONFIRMED,
     "places": PLACES,
+    "petsYes": PETS_YES,
+    "petsAsk": PETS_ASK,
+    "withParent": WITH_PARENT,
+    "reachSms": REACH_SMS,
+    "reachMessenger": REACH_MESSENGER,
+    "reachVideo": REACH_VIDEO,
+    "reachTextphone": REACH_TEXTPHONE,
+    "signLanguage": SIGN_LANGUAGE,
 }
 
 
@@ -99,7 +128,22 @@ def flags(entry: Entry) -> int:
         value |= _SERVES.get(who, 0)
     if has_places(entry):
         value |= PLACES
+    value |= _PETS.get(entry.pets or "", 0)
+    if entry.admission is not None and entry.admission.children == "with-parent":
+        value |= WITH_PARENT
+    for way in entry.reached_by:
+        value |= _REACH[way]
+    if entry.offers_sign_language:
+        value |= SIGN_LANGUAGE
     return value
+
+
+def boys_up_to_age(entry: Entry) -> int:
+    """The stated oldest age a boy may stay at with his mother; 0 when none is stated."""
+    admission = entry.admission
+    if admission is None or admission.children != "with-parent":
+        return 0
+    return admission.boys_up_to_age or 0
 
 
 def hours_rules(entry: Entry) -> list[list[int]]:
@@ -140,7 +184,20 @@ def published(directory: Directory) -> list[Entry]:
 #: Columns of the entries, in the order ``build_records`` writes them (finder.js reads the
 #: same keys). One list per column rather than one list per entry: a column holds values
 #: of one shape (ids, names, flags), which compresses about a fifth better.
-COLUMNS = ("id", "name", "services", "region", "town", "flags", "hours", "phones", "source")
+COLUMNS = (
+    "id",
+    "name",
+    "services",
+    "region",
+    "town",
+    "flags",
+    "hours",
+    "phones",
+    "source",
+    "languages",
+    "places",
+    "boys",
+)
 
 
 def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict[str, Any]:
@@ -149,8 +206,11 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
     Keys: ``r`` regions ``[id, name]``, ``l`` towns ``[id, name, region position]``,
     ``s`` kinds of help ``[id, name]``, ``e`` the entries by column (:data:`COLUMNS`): ids,
     names, ``[service positions]``, region position or -1, town position or -1, flags,
-    ``[hours rules]``, ``[[phone display, tel], …]`` and, for an unconfirmed entry, where its
-    facts come from and their date as the card shows them ("" for the others).
+    ``[hours rules]``, ``[[phone display, tel], …]``, for an unconfirmed entry where its
+    facts come from and their date as the card shows them ("" for the others), the codes of
+    the languages spoken, the number of places (0: not known) and the oldest age a boy may
+    stay at with his mother (0: not stated). The last three are what the described filters
+    (:mod:`build_tools.finder.filters`) compare with.
     """
     regions = list(directory.regions)
     region_pos = {r.id: i for i, r in enumerate(regions)}
@@ -169,6 +229,9 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
         columns["hours"].append(hours_rules(entry))
         columns["phones"].append([phone_row(p.display, p.tel) for p in entry.phones])
         columns["source"].append(unconfirmed_source(entry, lang))
+        columns["languages"].append(list(entry.languages))
+        columns["places"].append(entry.places or 0)
+        columns["boys"].append(boys_up_to_age(entry))
     return {
         "r": [[r.id, r.name(lang)] for r in regions],
         "l": [[loc.id, loc.name(lang), region_pos[loc.region]] for loc in towns],

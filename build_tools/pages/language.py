@@ -99,9 +99,13 @@ class PageLanguage:
         """ "Женщинам, детям": the words for ``prefix + key``, as one phrase."""
         return capitalise(", ".join(self.word(prefix + key) for key in keys))
 
-    def language_names(self, codes: Iterable[str]) -> str:
-        """ "Русский, белорусский": CLDR names from Babel (the code itself if unknown)."""
-        return capitalise(", ".join(self._locale.languages.get(c, c) for c in codes))
+    def language_names(self, codes: Iterable[str], signing: bool = False) -> str:
+        """ "Русский, белорусский": CLDR names from Babel (the code itself if unknown), and
+        "жестовый язык" last when ``signing``."""
+        names = [self._locale.languages.get(c, c) for c in codes]
+        if signing:
+            names.append(self.word("sign_language"))
+        return capitalise(", ".join(names))
 
     def verified(self, day: _dt.date) -> Markup:
         """ "Сведения проверены 20 октября 2026 г.", the date by Babel in the page's language."""
@@ -185,7 +189,9 @@ class PageLanguage:
 
     def phone_details(self, phone: Phone) -> Markup:
         """ "для детей, круглосуточно, бесплатно со стационарного телефона" (what is known)."""
-        parts = [self.text(phone.label)] if phone.label else []
+        parts = [escape(self.word(f"phone_{phone.type}"))] if phone.type != "voice" else []
+        if phone.label:
+            parts.append(self.text(phone.label))
         if phone.hours is not None:
             parts.append(escape(self.hours_text(phone.hours, capital=False)))
         if phone.cost:

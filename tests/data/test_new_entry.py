@@ -100,9 +100,14 @@ def test_places_to_stay_get_the_admission_block(run_cli: Runner, data_dir: Path)
     while lines[end].startswith("#   "):
         end += 1
     lines[start:end] = [line[2:] for line in lines[start:end]]
+    for key in ("# pets:", "# places:"):
+        at = next(i for i, line in enumerate(lines) if line.startswith(key))
+        lines[at] = lines[at][2:]
     text = "\n".join(lines) + "\n"
     (data_dir / "entries/brest/a-shelter.yml").write_text(text, encoding="utf-8")
     result = validate_directory(data_dir)
     assert [p for p in result.errors if "a-shelter" in p.path] == []
     entry = next(e for e in result.directory.entries if e.id == "a-shelter")
     assert entry.admission is not None and entry.admission.max_stay_days == 10
+    assert entry.admission.boys_up_to_age == 14
+    assert (entry.pets, entry.places) == ("ask", 4)

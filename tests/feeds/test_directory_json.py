@@ -52,8 +52,26 @@ def test_phones_are_normalised_by_the_model(feeds_dir: Path) -> None:
         "label": {},
         "hours": police["hours"],
         "cost": "free",
+        "type": "voice",
     }
     assert police["hours"]["always"] is True
+
+
+def test_pets_places_children_and_ways_to_reach_are_in_the_feed(feeds_dir: Path) -> None:
+    entries = {item["id"]: item for item in _feed(feeds_dir)["entries"]}
+    crisis = entries["brest-crisis-room"]
+    assert (crisis["pets"], crisis["places"]) == ("ask", 4)
+    assert crisis["admission"]["children"] == "with-parent"
+    assert crisis["admission"]["boys_up_to_age"] == 14
+    assert [p["type"] for p in entries["minsk-children-line"]["phones"]] == [
+        "voice",
+        "sms",
+        "messenger",
+    ]
+    signing = {key for key, item in entries.items() if item["sign_language"]}
+    assert signing == {"vitebsk-help-centre", "minsk-family-centre"}
+    police = entries["police-102"]
+    assert (police["pets"], police["places"], police["admission"]) == (None, None, None)
 
 
 def test_hours_are_weekly_intervals_with_the_raw_text(

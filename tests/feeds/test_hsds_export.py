@@ -179,3 +179,55 @@ def test_phone_numbers_are_ones_people_can_dial(feeds_dir: Path) -> None:
     assert "8 801 100-88-01" in numbers and "+3758011008801" not in numbers
     assert "102" in numbers
     assert any(n.startswith("+375") for n in numbers)
+
+
+def _facts_of(bundle: dict[str, list[dict]], entity: str, link_id: str) -> dict[str, str]:
+    """Our facet code → value, for the attributes linked to one object."""
+    codes = {t["id"]: t["code"] for t in bundle["taxonomy_term"]}
+    return {
+        codes[a["taxonomy_term_id"]]: a.get("value", "")
+        for a in bundle["attribute"]
+        if a["link_id"] == link_id and a["link_entity"] == entity
+    }
+
+
+def test_pets_places_boys_and_sign_language_are_attributes(feeds_dir: Path) -> None:
+    """What HSDS has no field for travels as attributes of our facets taxonomy."""
+    bundle = _bundle(feeds_dir, "ru")
+    crisis = _facts_of(bundle, "service", hsds_id("service", "brest-crisis-room"))
+    assert crisis["pets"] == "ask"
+    assert crisis["places"] == "4"
+    assert crisis["admission-boys-up-to-age"] == "14"
+    police = _facts_of(bundle, "service", hsds_id("service", "police-102"))
+    assert not {"pets", "places", "sign-language"} & set(police)
+    signing = {
+        a["link_id"]
+        for a in bundle["attribute"]
+        if a["taxonomy_term_id"] == _term(bundle, "sign-language")
+    }
+    assert signing == {
+        hsds_id("service", "vitebsk-help-centre"),
+        hsds_id("service", "minsk-family-centre"),
+    }
+
+
+def _term(bundle: dict[str, list[dict]], code: str) -> str:
+    return next(t["id"] for t in bundle["taxonomy_term"] if t["code"] == code)
+
+
+def test_phone_types_use_the_hsds_words_and_keep_ours(feeds_dir: Path) -> None:
+    """HSDS names phone types after RFC 6350 (text, video, textphone); our exact kind is kept
+    as a phone attribute, so a messenger number is not mistaken for an ordinary mobile."""
+    bundle = _bundle(feeds_dir, "en")
+    phones = {p["id"]: p for p in bundle["phone"]}
+    expected = {
+        ("minsk-children-line", 0): ("voice", None),
+        ("minsk-children-line", 1): ("text", "sms"),
+        ("minsk-children-line", 2): ("cell", "messenger"),
+        ("vitebsk-help-centre", 1): ("video", "video"),
+        ("minsk-legal-aid", 1): ("textphone", "textphone"),
+    }
+    for (entry_id, index), (hsds_type, ours) in expected.items():
+        phone_id = hsds_id("phone", f"{entry_id}/{index}")
+        assert phones[phone_id]["type"] == hsds_type
+        assert _facts_of(bundle, "phone", phone_id).get("phone-type") == ours

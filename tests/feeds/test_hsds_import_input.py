@@ -186,3 +186,34 @@ def test_a_public_address_in_other_data_is_asked_about(package: Path, tmp_path: 
     text = imported.read_text("utf-8")
     assert "1-30 Main Street" in text
     assert "# To do: the source gives a street address, which the site would publish" in text
+
+
+def test_phone_kinds_come_from_the_hsds_type_when_our_attribute_is_missing(
+    our_export: Path, tmp_path: Path, capsys
+) -> None:
+    """Another system's data names SMS lines `text`, video lines `video`: they come in as
+    `sms` and `video`; a `cell` number is an ordinary phone."""
+    from build_tools.data.hsds_import import vocabulary as v
+
+    ours = v.term_id(v.FACETS_TAXONOMY, v.PHONE_TYPE)
+    for lang in LANGUAGES:
+        table = our_export / lang / "attributes.csv"
+        lines = table.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+        kept = [line for line in lines if ours not in line]
+        assert len(kept) < len(lines)
+        table.write_text("".join(kept), encoding="utf-8")
+    out = tmp_path / "out"
+    code, said = _run(capsys, our_export, out)
+    assert code == 0, said
+    line = load_directory_of(out, "minsk-children-line")
+    assert [p.get("type", "voice") for p in line["phones"]] == ["voice", "sms", "voice"]
+    centre = load_directory_of(out, "vitebsk-help-centre")
+    assert [p.get("type", "voice") for p in centre["phones"]] == ["voice", "video"]
+
+
+def load_directory_of(out: Path, entry_id: str) -> dict:
+    """The imported file of one entry, as data."""
+    import yaml
+
+    file = next(out.rglob(f"{entry_id}.yml"))
+    return yaml.safe_load(file.read_text(encoding="utf-8"))

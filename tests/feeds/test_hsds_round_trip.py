@@ -32,7 +32,7 @@ def carried(entry: Entry) -> dict[str, Any]:
         "address": dict(entry.address.values),
         "geo": entry.geo,
         "phones": [
-            (p.e164 or p.display, dict(p.label.values), p.hours and p.hours.raw, p.cost)
+            (p.e164 or p.display, dict(p.label.values), p.hours and p.hours.raw, p.cost, p.type)
             for p in entry.phones
         ],
         "email": entry.email,
@@ -44,6 +44,9 @@ def carried(entry: Entry) -> dict[str, Any]:
         "free": entry.free,
         "anonymous": entry.anonymous,
         "wheelchair": entry.wheelchair,
+        "sign_language": entry.offers_sign_language,
+        "pets": entry.pets,
+        "places": entry.places,
         "admission": admission
         and (
             admission.referral,
@@ -51,6 +54,7 @@ def carried(entry: Entry) -> dict[str, Any]:
             admission.registration_required,
             admission.id_required,
             admission.children,
+            admission.boys_up_to_age,
             dict(admission.notes.values),
         ),
     }

@@ -44,12 +44,24 @@ def test_csv_has_one_row_per_entry_and_the_documented_columns(
         *("viber",),
         *("whatsapp", "hours", "serves", "languages", "free", "anonymous", "wheelchair"),
         *("verified", "source", "source_date", "url_ru", "url_be", "url_en", "availability"),
-        *("availability_places", "availability_reported"),
+        *("availability_places", "availability_reported", "phones_type", "sign_language"),
+        *("pets", "places", "children", "boys_up_to_age"),
     ]
     rows = _rows(feeds_dir)
     assert [row["id"] for row in rows] == [entry.id for entry in directory.entries]
     children = next(row for row in rows if row["id"] == "minsk-children-line")
     assert children["phones"] == "8 017 111-22-33; 8 029 765-43-21; 8 033 111-22-33"
+    assert children["phones_type"] == "voice; sms; messenger"
+    crisis = next(row for row in rows if row["id"] == "brest-crisis-room")
+    assert [crisis[k] for k in ("pets", "places", "children", "boys_up_to_age")] == [
+        "ask",
+        "4",
+        "with-parent",
+        "14",
+    ]
+    signing = {row["id"] for row in rows if row["sign_language"] == "yes"}
+    assert signing == {"vitebsk-help-centre", "minsk-family-centre"}
+    assert {row["pets"] for row in rows if row["id"] == "police-102"} == {""}
     assert children["services_names_ru"] == "Детям и подросткам; Горячая линия"
     centre = next(row for row in rows if row["id"] == "minsk-family-centre")
     assert (centre["address_ru"], centre["lat"], centre["lon"]) == (

@@ -264,3 +264,112 @@ def test_every_filter_narrows_to_what_the_data_says(
             assert set(shown_ids(page)) == expected, (name, region.id)
             narrowed += expected < everything
     assert narrowed >= 7, "the fixture data should let every filter leave something out"
+
+
+def _takes_boy(entry, age: int) -> bool:
+    admission = entry.admission
+    if admission is None or admission.children != "with-parent":
+        return False
+    return admission.boys_up_to_age is not None and admission.boys_up_to_age >= age
+
+
+#: (filter, what to set, what it means in the model's own fields). Written out from the data
+#: format, not from the filter table or the flag bits, so a row that matches the wrong thing
+#: shows here.
+NEW_FILTERS = [
+    ("pets", "petsYes", lambda e: e.pets == "yes"),
+    ("pets", "petsYes petsAsk", lambda e: e.pets in ("yes", "ask")),
+    (
+        "with_parent",
+        True,
+        lambda e: e.admission is not None and e.admission.children == "with-parent",
+    ),
+    ("boy_age", "10", lambda e: _takes_boy(e, 10)),
+    ("boy_age", "12", lambda e: _takes_boy(e, 12)),
+    ("places", "4", lambda e: e.places is not None and e.places >= 4),
+    ("places", "5", lambda e: e.places is not None and e.places >= 5),
+    ("reach", "reachSms", lambda e: any(p.type == "sms" for p in e.phones)),
+    (
+        "reach",
+        "reachMessenger",
+        lambda e: any(p.type == "messenger" for p in e.phones) or bool(e.messengers),
+    ),
+    ("reach", "reachVideo", lambda e: any(p.type == "video" for p in e.phones)),
+    ("reach", "reachTextphone", lambda e: any(p.type == "textphone" for p in e.phones)),
+    (
+        "sign_language",
+        True,
+        lambda e: e.sign_language is True or any(p.type == "video" for p in e.phones),
+    ),
+]
+
+#: The Ukrainian option's name on each page (the fixture's shelter speaks Ukrainian).
+UKRAINIAN = {"ru": "Украинский", "be": "Украінская", "en": "Ukrainian"}
+
+
+def _set(page, name: str, value) -> None:
+    control = page.locator(f'[data-filter="{name}"]')
+    kind = control.evaluate("el => el.tagName + ':' + el.type")
+    if kind == "INPUT:checkbox":
+        control.check()
+    elif kind == "SELECT:select-one":
+        control.select_option(value)
+    else:
+        control.fill(value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_new_filter_shows_exactly_the_entries_the_data_says(
+    page, finder_url: str, finder_data_dir: Path, lang: str
+) -> None:
+    """Pets, children with a parent, a son's age, places, ways to reach them, sign language
+    and the language spoken: each, set alone, lists exactly the entries whose YAML says so."""
+    from build_tools.data.build import load_directory
+
+    directory = load_directory(finder_data_dir)
+    listed = [e for e in directory.entries if e.status != "suspended"]
+    open_finder(page, finder_url, lang)
+    page.locator(".hd-finder__filters summary").click()
+    cases = list(NEW_FILTERS)
+    spoken = sorted({code for e in listed for code in e.languages})
+    offered = page.locator('[data-filter="language"] option').evaluate_all(
+        "els => els.map(e => [e.value, e.textContent])"
+    )
+    assert sorted(value for value, _ in offered if value) == spoken
+    assert ["uk", UKRAINIAN[lang]] in offered
+    cases += [("language", code, lambda e, code=code: code in e.languages) for code in spoken]
+    for name, value, qualifies in cases:
+        page.click("[data-finder-clear]")
+        _set(page, name, value)
+        expected = {e.id for e in listed if qualifies(e)}
+        assert expected, (name, value, "the fixture data should have entries for each filter")
+        assert expected != {e.id for e in listed}, (name, value, "and leave some out")
+        assert set(shown_ids(page)) == expected, (name, value)
+
+
+ASK_THE_OTHERS = {
+    "ru": "Остальные спросите по телефону.",
+    "be": "Астатнія спытайце па тэлефоне.",
+    "en": "Ask the others by phone.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_new_filters_combine_and_clear(page, finder_url: str, lang: str) -> None:
+    """Two filters together keep what both allow; a son older than any stated limit finds
+    nothing; "clear" empties the number boxes too."""
+    open_finder(page, finder_url, lang)
+    page.locator(".hd-finder__filters summary").click()
+    # The son's age box says, where a screen reader reads it too, what it leaves out.
+    hint_id = page.locator('[data-filter="boy_age"]').get_attribute("aria-describedby")
+    expect(page.locator(f"#{hint_id}")).to_contain_text(ASK_THE_OTHERS[lang])
+    _set(page, "pets", "petsYes petsAsk")
+    assert set(shown_ids(page)) == {"brest-crisis-room", "minsk-shelter"}
+    _set(page, "boy_age", "12")
+    assert set(shown_ids(page)) == {"brest-crisis-room"}
+    _set(page, "boy_age", "15")
+    expect(page.locator("#hd-finder-results .hd-card")).to_have_count(0)
+    page.click("[data-finder-clear]")
+    assert page.locator('[data-filter="boy_age"]').input_value() == ""
+    assert page.locator('[data-filter="pets"]').input_value() == ""
+    expect(page.locator("#hd-finder-results .hd-card")).to_have_count(0)

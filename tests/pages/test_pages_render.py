@@ -240,7 +240,7 @@ def test_admission_rules_of_a_place_to_stay(rendered) -> None:
 def test_wheelchair_serves_and_languages(rendered) -> None:
     body = rendered["ru"]["directory/minsk-family-centre/index.md"]
     assert "<dd>Женщинам, мужчинам, детям</dd>" in body
-    assert "<dd>Русский, белорусский, английский</dd>" in body
+    assert "<dd>Русский, белорусский, английский, жестовый язык</dd>" in body
     assert "<dd>частичный</dd>" in body
     assert "<dd>yes</dd>" in rendered["en"]["directory/vitebsk-help-centre/index.md"]
 
@@ -326,3 +326,53 @@ def test_help_lines_come_before_emergency_numbers_on_the_directory_home() -> Non
     assert order[0] == "national-hotline"
     assert set(order[-3:]) == emergency
     assert {"helphotlinebot", "republican-children-line"} <= set(order[1:-3])
+
+
+def _text_of(html: str) -> str:
+    """The page's words, tags dropped and spaces joined, as a reader sees them."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "entry_id", "says"),
+    [
+        ("ru", "brest-crisis-room", "Всего 4 места"),
+        ("be", "brest-crisis-room", "Усяго 4 месцы"),
+        ("en", "brest-crisis-room", "4 places in all"),
+        ("ru", "minsk-shelter", "Всего 12 мест"),
+        (
+            "ru",
+            "brest-crisis-room",
+            "Дети — вместе с мамой или папой; мальчики — до 14 лет включительно",
+        ),
+        (
+            "be",
+            "brest-crisis-room",
+            "Дзеці — разам з мамай або татам; хлопчыкі — да 14 гадоў уключна",
+        ),
+        (
+            "en",
+            "minsk-shelter",
+            "Children stay with their parent; boys up to and including the age of 10",
+        ),
+        ("ru", "brest-crisis-room", "О домашнем животном договаривайтесь по телефону"),
+        ("be", "minsk-shelter", "Можна прыйсці з хатняй жывёлай"),
+        ("en", "pinsk-crisis-room", "Pets cannot stay"),
+        ("ru", "vitebsk-help-centre", "видеозвонок на жестовом языке"),
+        ("en", "vitebsk-help-centre", "Languages spoken Sign language"),
+        ("be", "minsk-family-centre", "Руская, беларуская, англійская, мова жэстаў"),
+        ("ru", "minsk-children-line", "8 029 765-43-21 SMS, для родителей"),
+        ("en", "minsk-children-line", "8 033 111-22-33 in messengers, night line"),
+        ("be", "minsk-legal-aid", "8 017 765-43-22 тэкстафон"),
+    ],
+)
+def test_entry_pages_say_pets_places_children_and_ways_to_reach(
+    rendered, lang: str, entry_id: str, says: str
+) -> None:
+    assert says in _text_of(rendered[lang][f"directory/{entry_id}/index.md"])
+
+
+def test_an_entry_without_the_new_fields_says_nothing_about_them(rendered) -> None:
+    page = _text_of(rendered["ru"]["directory/vitebsk-sample-shelter/index.md"])
+    for word in ("животн", "Всего", "мальчики", "жестов", "текстофон"):
+        assert word not in page

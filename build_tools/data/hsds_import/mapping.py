@@ -43,8 +43,10 @@ _ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: A generous box around Belarus; the validator checks the exact border.
 _BELARUS = (51.2, 56.2, 23.1, 32.8)
 _LINKS = ("id", "service_id", "location_id", "organization_id", "service_at_location_id")
-_BOOLEAN_FACTS = {v.FREE: "free", v.ANONYMOUS: "anonymous"}
+_BOOLEAN_FACTS = {v.FREE: "free", v.ANONYMOUS: "anonymous", v.SIGN_LANGUAGE: "sign_language"}
 _PLAIN_PHONES = ("voice", "cell", "mobile")
+#: Facets of a phone → its key in our files.
+_PHONE_FACTS = {v.PHONE_HOURS: "hours", v.PHONE_COST: "cost", v.PHONE_TYPE: "type"}
 
 
 @dataclass
@@ -179,6 +181,11 @@ class PackageMapper:
             s.take("fees_description")
         if facts.get(v.WHEELCHAIR):
             data["wheelchair"] = facts[v.WHEELCHAIR][0]
+        if facts.get(v.PETS):
+            data["pets"] = facts[v.PETS][0]
+        places = _whole_number(facts.get(v.PLACES))
+        if places is not None:
+            data["places"] = places
         admission = self.admission(s, facts)
         if admission:
             data["admission"] = admission
@@ -551,7 +558,7 @@ class PackageMapper:
         row.used = True
         row.take(*_LINKS, "contact_id")
         if kind in _PLAIN_PHONES:
-            row.take("type")  # what every phone of ours is; other types stay in the report
+            row.take("type")  # what a plain phone of ours is; others stay in the report
         if number is None:
             return None
         if kind == "fax":
@@ -574,17 +581,20 @@ class PackageMapper:
             self.report.note(row.where, f"phone `{number}`: {issue.message} — {issue.fix}")
         row.take("number")
         phone: dict[str, Any] = {"number": dialling.display}
+        if kind in v.PHONE_TYPE_FROM_HSDS:  # a kind we have: only now that the number is in
+            row.take("type")
+            phone["type"] = v.PHONE_TYPE_FROM_HSDS[kind]
         label = row.get("description")
         if label:
             phone["label"] = self.text(label)
         for attribute in self.links("attribute", "link_id", row.id):
             code, term = self.our_term(attribute, v.FACETS_TAXONOMY)
-            if code not in (v.PHONE_HOURS, v.PHONE_COST):
+            if code not in _PHONE_FACTS:
                 continue
             attribute.used = True
             attribute.take("id", "link_id", "taxonomy_term_id", "link_type", "link_entity")
             self.use_term(term)
-            phone["hours" if code == v.PHONE_HOURS else "cost"] = attribute.get("value")
+            phone[_PHONE_FACTS[code]] = attribute.get("value")
         return phone
 
     def hours(self, s: Record, facts: dict, entry: ImportedEntry) -> str | None:
@@ -666,6 +676,17 @@ class PackageMapper:
                 admission[key] = facts[code][0] == "true"
         if facts.get(v.ADMISSION_CHILDREN):
             admission["children"] = facts[v.ADMISSION_CHILDREN][0]
+        boys = _whole_number(facts.get(v.ADMISSION_BOYS_UP_TO_AGE))
+        if boys is not None:
+            admission["boys_up_to_age"] = boys
         if admission and s.peek("application_process"):
             admission["notes"] = self.text(s.get("application_process") or "")
         return admission
+
+
+def _whole_number(values: list[str] | None) -> int | None:
+    """The first value as a whole number; None when there is none or it is not one (the
+    schema check of the written file then has nothing wrong to report)."""
+    if not values or not str(values[0]).strip().isdigit():
+        return None
+    return int(str(values[0]).strip())

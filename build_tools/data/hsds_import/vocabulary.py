@@ -64,8 +64,25 @@ MAX_STAY_DAYS = "admission-max-stay-days"
 REGISTRATION_REQUIRED = "admission-registration-required"
 ID_REQUIRED = "admission-id-required"
 ADMISSION_CHILDREN = "admission-children"
+ADMISSION_BOYS_UP_TO_AGE = "admission-boys-up-to-age"
+PETS = "pets"
+PLACES = "places"
+SIGN_LANGUAGE = "sign-language"
 PHONE_HOURS = "phone-opening-hours"
 PHONE_COST = "phone-cost"
+PHONE_TYPE = "phone-type"
+
+#: Our phone ``type`` → the nearest RFC 6350 word HSDS uses for ``phone.type``. A number
+#: used in messengers is a mobile one; the exact kind travels in the ``phone-type`` facet.
+PHONE_TYPE_TO_HSDS = {
+    "voice": "voice",
+    "sms": "text",
+    "messenger": "cell",
+    "video": "video",
+    "textphone": "textphone",
+}
+#: HSDS ``phone.type`` words that name one of our non-voice types, for other systems' data.
+PHONE_TYPE_FROM_HSDS = {"text": "sms", "video": "video", "textphone": "textphone"}
 
 #: Facet code → one-line English description (term names and descriptions in the export).
 FACETS: dict[str, str] = {
@@ -88,8 +105,15 @@ FACETS: dict[str, str] = {
     REGISTRATION_REQUIRED: "true when residence registration is required to stay.",
     ID_REQUIRED: "true when an identity document is required to stay.",
     ADMISSION_CHILDREN: "Whether children may stay: with-parent or no.",
+    ADMISSION_BOYS_UP_TO_AGE: "With children with-parent: the oldest age (full years) at "
+    "which a boy may stay with his mother.",
+    PETS: "Whether one may come with a pet: yes, no or ask (it depends; call and ask).",
+    PLACES: "How many people can stay at once (beds), where known.",
+    SIGN_LANGUAGE: "true when staff talk in sign language (in person or by video call).",
     PHONE_HOURS: "The hours of this phone line, OpenStreetMap opening_hours syntax.",
     PHONE_COST: "What a call costs: free, free-landline or paid.",
+    PHONE_TYPE: "How this number is used when not for voice calls: sms, messenger, video "
+    "(a video call in sign language) or textphone.",
 }
 
 #: HSDS 3.0 service status for ours; imported the other way round.

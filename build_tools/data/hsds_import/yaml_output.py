@@ -24,8 +24,8 @@ _SAFE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY_ORDER = (
     "id", "former_ids", "status", "name", "summary", "services", "national", "region",
     "locality", "address_visibility", "address", "geo", "phones", "email", "website",
-    "messengers", "hours", "serves", "languages", "free", "anonymous", "wheelchair",
-    "admission", "verified", "source", "source_date",
+    "messengers", "hours", "serves", "languages", "sign_language", "free", "anonymous",
+    "wheelchair", "pets", "places", "admission", "verified", "source", "source_date",
 )  # fmt: skip
 
 

@@ -208,6 +208,9 @@ class _Builder:
         self.facts(service_id, v.FREE, [entry.free])
         self.facts(service_id, v.ANONYMOUS, [entry.anonymous])
         self.facts(service_id, v.WHEELCHAIR, [entry.wheelchair])
+        self.facts(service_id, v.SIGN_LANGUAGE, [True if entry.offers_sign_language else None])
+        self.facts(service_id, v.PETS, [entry.pets])
+        self.facts(service_id, v.PLACES, [entry.places])
         for name_, handle in entry.messengers.items():
             self.facts(service_id, v.MESSENGER_PREFIX + name_, [handle])
         if admission is not None:
@@ -216,6 +219,7 @@ class _Builder:
             self.facts(service_id, v.REGISTRATION_REQUIRED, [admission.registration_required])
             self.facts(service_id, v.ID_REQUIRED, [admission.id_required])
             self.facts(service_id, v.ADMISSION_CHILDREN, [admission.children])
+            self.facts(service_id, v.ADMISSION_BOYS_UP_TO_AGE, [admission.boys_up_to_age])
 
     def area(self, entry: Entry, service_id: str) -> None:
         lang = self.lang
@@ -292,9 +296,11 @@ class _Builder:
             service_id=service_id,
             # A number that cannot be dialled from abroad (8-801) is given as dialled in Belarus.
             number=phone.international or phone.display,
-            type="voice",
+            type=v.PHONE_TYPE_TO_HSDS[phone.type],
             description=phone.label(self.lang),
         )
+        if phone.type != "voice":
+            self.attribute("phone", phone_id, v.PHONE_TYPE, phone.type, taxonomy=v.FACETS_TAXONOMY)
         if phone.hours is not None:
             self.attribute(
                 "phone", phone_id, v.PHONE_HOURS, phone.hours.raw, taxonomy=v.FACETS_TAXONOMY

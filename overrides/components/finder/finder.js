@@ -35,7 +35,8 @@
     town: root.querySelector('[data-filter="town"]'),
     service: root.querySelector('[data-filter="service"]'),
     serves: root.querySelector('[data-filter="serves"]'),
-    checks: root.querySelectorAll('input[type="checkbox"][data-filter]'),
+    checks: root.querySelectorAll('input[type="checkbox"][data-filter]:not([data-match])'),
+    described: root.querySelectorAll("[data-match]"),
     clear: root.querySelector("[data-finder-clear]")
   };
   var state = { data: null, index: null, dialled: null, guideServices: null, guideDone: false };
@@ -229,12 +230,45 @@
       town: els.town.value,
       service: els.service.value,
       serves: els.serves.value,
-      checked: checked
+      checked: checked,
+      described: described()
     };
+  }
+
+  /* The filters the build describes (build_tools/finder/filters.py): each control says what
+   * it matches — "flags" (any of the flag names in its value), "at-least" (a number column of
+   * the entries, at least the number typed) or "holds" (a list column holds the value). A
+   * control that is off, empty or holds no sensible number narrows nothing. */
+  function described() {
+    var chosen = [];
+    els.described.forEach(function (control) {
+      var kind = control.getAttribute("data-match");
+      var value = control.type === "checkbox"
+        ? (control.checked ? control.getAttribute("data-value") : "")
+        : control.value.trim();
+      if (kind === "at-least" && !(Number(value) > 0)) value = "";
+      if (!value) return;
+      var column = kind === "flags" ? "" : control.getAttribute("data-value");
+      chosen.push({ kind: kind, column: column, value: value });
+    });
+    return chosen;
+  }
+
+  function matchesDescribed(position, filter) {
+    var E = state.data.e;
+    if (filter.kind === "flags") {
+      return filter.value.split(" ").some(function (name) {
+        return Boolean(E.flags[position] & FLAG[name]);
+      });
+    }
+    if (filter.kind === "at-least") return E[filter.column][position] >= Number(filter.value);
+    if (filter.kind === "holds") return E[filter.column][position].indexOf(filter.value) !== -1;
+    return false;
   }
 
   function anyFilter(f) {
     if (f.region || f.town || f.service || f.serves || state.guideServices) return true;
+    if (f.described.length) return true;
     return Object.keys(f.checked).some(function (k) { return f.checked[k]; });
   }
 
@@ -263,7 +297,7 @@
     if (f.checked.always && !(flags & FLAG.always)) return false;
     if (f.checked.open_now && !isOpen(position, now)) return false;
     if (f.checked.free_places && !hasFreePlaces(position)) return false;
-    return true;
+    return f.described.every(function (filter) { return matchesDescribed(position, filter); });
   }
 
   function fillTowns() {
@@ -451,10 +485,17 @@
   });
   [els.town, els.serves].forEach(function (select) { select.addEventListener("change", update); });
   els.checks.forEach(function (box) { box.addEventListener("change", update); });
+  els.described.forEach(function (control) {
+    control.addEventListener(control.type === "number" ? "input" : "change", update);
+  });
   els.clear.addEventListener("click", function () {
     els.query.value = "";
     [els.region, els.town, els.service, els.serves].forEach(function (s) { s.value = ""; });
     els.checks.forEach(function (box) { box.checked = false; });
+    els.described.forEach(function (control) {
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
+    });
     state.guideServices = null;
     fillTowns();
     update();
