@@ -34,6 +34,7 @@ LUNR_FILES: dict[str, tuple[str, ...]] = {
 #: adds to, then one file per concern, and last the part that wires the query and fetches the
 #: data. Each part is its own closure; they share ``window.HelpdirFinder`` only.
 OWN_SCRIPTS: tuple[str, ...] = (
+    "../open-now/open-now.js",  # the open-now rule, shared with the entry pages' hints
     "finder-tokens.js",  # words and stems as the build made them; loads the packed index
     "finder-page.js",  # the page, its configuration, shared state and small helpers
     "finder-search.js",  # what a query finds: words in the index, digits in the numbers
@@ -102,7 +103,8 @@ def build_id(directory: Directory) -> str:
     """
     digest = hashlib.sha256()
     digest.update(repr((directory.regions, directory.services, directory.entries)).encode())
-    for path in sorted(COMPONENT_DIR.glob("*.js")) + [GUIDE_FILE]:
+    scripts = {COMPONENT_DIR / name for name in OWN_SCRIPTS} | set(COMPONENT_DIR.glob("*.js"))
+    for path in sorted(scripts) + [GUIDE_FILE]:
         digest.update(path.read_bytes())
     for names in LUNR_FILES.values():
         digest.update(repr(names).encode())

@@ -13,6 +13,7 @@
   var root = document.querySelector("[data-hd-finder]");
   var configElement = document.getElementById("hd-finder-config");
   if (!root || !configElement || !window.lunr || !window.HelpdirTokens) return;
+  if (!window.HelpdirOpenNow) return; // the open-now rule, first in the bundle
 
   var config = JSON.parse(configElement.textContent);
 

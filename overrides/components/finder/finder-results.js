@@ -14,34 +14,11 @@
   var text = F.text;
   var format = F.format;
   var MAX_SHOWN = F.MAX_SHOWN;
-  var WEEK = 10080;
-  var MINSK_OFFSET_MINUTES = 180; // Belarus keeps UTC+3 all year.
+  // "Open now" is the open-now component's rule, the entry pages' own (it comes first in the
+  // bundle): Minsk time from the device's clock, weekly intervals from the data.
+  var openNow = window.HelpdirOpenNow;
 
   // ---------------------------------------------------------------- hours
-
-  function minuteOfWeek(date) {
-    var minsk = new Date(date.getTime() + MINSK_OFFSET_MINUTES * 60000);
-    var day = (minsk.getUTCDay() + 6) % 7;
-    return day * 1440 + minsk.getUTCHours() * 60 + minsk.getUTCMinutes();
-  }
-
-  /* The minute of the week the current opening ends, or -1 when closed now. */
-  function openUntil(rules, now) {
-    for (var r = 0; r < rules.length; r++) {
-      var rule = rules[r];
-      for (var day = 0; day < 7; day++) {
-        if (!(rule[0] & (1 << day))) continue;
-        for (var s = 1; s + 1 < rule.length; s += 2) {
-          var start = day * 1440 + rule[s];
-          var end = day * 1440 + rule[s + 1];
-          if ((now >= start && now < end) || (now + WEEK >= start && now + WEEK < end)) {
-            return end;
-          }
-        }
-      }
-    }
-    return -1;
-  }
 
   function clock(minute) {
     var m = minute % 1440;
@@ -50,10 +27,11 @@
     return (h < 10 ? "0" : "") + h + ":" + (mm < 10 ? "0" : "") + mm;
   }
 
+  /* Whether the entry at this position is open at ``now`` (minute of the week, Minsk time). */
   function isOpen(position, now) {
     var E = state.data.e;
     if (E.flags[position] & FLAG.always) return true;
-    return openUntil(E.hours[position], now) !== -1;
+    return openNow.isOpen(E.hours[position], now);
   }
 
   // ---------------------------------------------------------------- cards
@@ -90,7 +68,7 @@
     var hours = "";
     if (flags & FLAG.always) hours = ui.always;
     else if (flags & FLAG.hoursKnown) {
-      var until = openUntil(E.hours[position], now);
+      var until = openNow.openUntil(E.hours[position], now);
       hours = until === -1 ? ui.closed_now : format(ui.open_until, { time: clock(until) });
     }
     var badges = [];
@@ -152,7 +130,7 @@
   function update() {
     if (!state.data) return;
     var f = F.filters();
-    var now = minuteOfWeek(new Date());
+    var now = openNow.minute(new Date());
     var scores = F.searchQuery(els.query.value);
     var list = [];
     if (scores === null) {
