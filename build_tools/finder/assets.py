@@ -36,6 +36,7 @@ LUNR_FILES: dict[str, tuple[str, ...]] = {
 OWN_SCRIPTS: tuple[str, ...] = (
     "../open-now/open-now.js",  # the open-now rule, shared with the entry pages' hints
     "finder-tokens.js",  # words and stems as the build made them; loads the packed index
+    "finder-layouts.js",  # the same keys on another keyboard layout (pure, no page)
     "finder-page.js",  # the page, its configuration, shared state and small helpers
     "finder-search.js",  # what a query finds: words in the index, digits in the numbers
     "finder-filters.js",  # region, town, kind of help, tick boxes

@@ -13,6 +13,7 @@
   var root = document.querySelector("[data-hd-finder]");
   var configElement = document.getElementById("hd-finder-config");
   if (!root || !configElement || !window.lunr || !window.HelpdirTokens) return;
+  if (!window.HelpdirLayouts) return;
   if (!window.HelpdirOpenNow) return; // the open-now rule, first in the bundle
 
   var config = JSON.parse(configElement.textContent);
@@ -23,6 +24,7 @@
     ui: config.ui,
     lunr: window.lunr,
     tokens: window.HelpdirTokens,
+    layouts: window.HelpdirLayouts,
     // Flag bits, by name: the build hands the table over (build_tools/finder/records.py FLAGS).
     FLAG: config.flags,
     // Cards drawn per keystroke: enough to choose from on a phone, few enough to stay quick.

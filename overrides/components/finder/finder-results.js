@@ -126,12 +126,9 @@
     });
   }
 
-  /* The query and the filters, read again, decide the list and the status line. */
-  function update() {
-    if (!state.data) return;
-    var f = F.filters();
-    var now = openNow.minute(new Date());
-    var scores = F.searchQuery(els.query.value);
+  /* [position, score] pairs of the entries that pass the filters, best first; with no
+   * query (``scores`` null), every entry when some filter is set. */
+  function ranked(scores, f, now) {
     var list = [];
     if (scores === null) {
       if (F.anyFilter(f)) {
@@ -152,12 +149,31 @@
       }
       return a[0] - b[0];
     });
+    return matching;
+  }
+
+  /* The query and the filters, read again, decide the list and the status line. */
+  function update() {
+    if (!state.data) return;
+    var f = F.filters();
+    var now = openNow.minute(new Date());
+    var found = F.searchForgivingLayout(els.query.value, function (scores) {
+      var n = 0;
+      scores.forEach(function (score, position) { if (F.passes(position, f, now)) n++; });
+      return n;
+    });
+    var scores = found.scores;
+    var matching = ranked(scores, f, now);
     show(matching.slice(0, MAX_SHOWN).map(function (pair) { return pair[0]; }), now);
-    if (scores === null && !F.anyFilter(f)) F.setStatus("");
-    else if (!matching.length) F.setStatus(ui.nothing);
+    var status = "";
+    if (scores === null && !F.anyFilter(f)) status = "";
+    else if (!matching.length) status = ui.nothing;
     else if (matching.length > MAX_SHOWN) {
-      F.setStatus(format(ui.found_more, { n: matching.length, shown: MAX_SHOWN }));
-    } else F.setStatus(format(ui.found, { n: matching.length }));
+      status = format(ui.found_more, { n: matching.length, shown: MAX_SHOWN });
+    } else status = format(ui.found, { n: matching.length });
+    // Said, never stored: what was searched for when the keys were read on another layout.
+    if (found.text) status = format(ui.layout_retried, { query: found.text }) + " " + status;
+    F.setStatus(status);
   }
 
   F.isOpen = isOpen;

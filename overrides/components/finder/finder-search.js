@@ -103,9 +103,9 @@
     return remembered.get(key);
   }
 
-  /* Every part of the query must match (a part that matches nothing at all is let go).
-   * null when the query holds nothing to search for. */
-  function searchQuery(text) {
+  /* Every part of the query must match (a part that matches nothing at all is let go, unless
+   * ``strict``: then the query finds nothing). null when it holds nothing to search for. */
+  function searchQuery(text, strict) {
     var words = T.words(text);
     var parts = [];
     var digits = "";
@@ -125,9 +125,13 @@
     });
     if (!meaningful.length) return null;
     var total = null;
+    var missed = false;
     meaningful.forEach(function (part) {
       var found = lookUp(part);
-      if (!found.size) return;
+      if (!found.size) {
+        missed = true;
+        return;
+      }
       if (total === null) {
         total = found;
         return;
@@ -138,9 +142,40 @@
       });
       total = both;
     });
+    if (strict && missed) return new Map();
     return total || new Map();
   }
 
+  /*
+   * The query as typed, or, when that finds little, as the same keys on another layout would
+   * have typed it (finder-layouts.js): Latin on the Russian or Belarusian layout, Cyrillic on
+   * the Latin one. ``count(scores)`` says how many results a search gives under the filters;
+   * the layout whose every word finds something and which finds the most wins, and only
+   * when it finds more than the query as typed. On a tie the page's own language decides
+   * (the Belarusian layout on Belarusian pages, the Russian one elsewhere): the two differ in
+   * three keys only, and a forgiven typo can make either reading find the same entries.
+   * Returns {scores, text}: ``text`` is what was searched for instead, or null.
+   */
+  var LITTLE = 3;
+  var PREFERRED = F.config.lang === "be" ? "be" : "ru";
+  function searchForgivingLayout(text, count) {
+    var scores = searchQuery(text);
+    var best = { scores: scores, text: null, n: scores === null ? 0 : count(scores) };
+    if (scores === null || best.n >= LITTLE) return best;
+    var alternatives = F.layouts.alternatives(text);
+    alternatives.sort(function (a, b) {
+      return (b.layout === PREFERRED) - (a.layout === PREFERRED);
+    });
+    alternatives.forEach(function (alt) {
+      var found = searchQuery(alt.text, true);
+      if (!found || !found.size) return;
+      var n = count(found);
+      if (n > best.n) best = { scores: found, text: alt.text.trim(), n: n };
+    });
+    return best;
+  }
+
   F.dialled = dialled;
+  F.searchForgivingLayout = searchForgivingLayout;
   F.searchQuery = searchQuery;
 })();
