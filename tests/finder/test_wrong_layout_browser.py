@@ -27,12 +27,14 @@ SAID = {
         # Russian words, Latin layout on
         ("ru", "rhbpbcyfz rjvyfnf", "кризисная комната"),
         ("ru", "hfpujdjh yjxm.", "разговор ночью"),  # the . key is ю
+        ("ru", "ghfdjdfz gjvjom", "правовая помощь"),  # one word finds nothing, the other does
         # Latin words, Russian layout on
         ("ru", "Ьштыл", "Minsk"),
         ("en", "Икуые", "Brest"),
         # Belarusian words, Latin layout on: ў (o key), і (b key), the apostrophe (] key)
         ("be", "hfpvjdf oyfxs", "размова ўначы"),
         ("be", "czv]b", "сям'і"),
+        ("be", "oc`", "ўсё"),  # too short for a forgiven typo: only the Belarusian reading finds
         ("be", "rhspbcys gfrjq", "крызісны пакой"),
         # Latin words, Belarusian layout on: the b key gives і
         ("be", "Ікуые", "Brest"),

@@ -103,9 +103,10 @@
     return remembered.get(key);
   }
 
-  /* Every part of the query must match (a part that matches nothing at all is let go, unless
-   * ``strict``: then the query finds nothing). null when it holds nothing to search for. */
-  function searchQuery(text, strict) {
+  /* Every part of the query must match (a part that matches nothing at all is let go).
+   * {found: Map or null when the query holds nothing to search for, matched: how many of its
+   * parts found something}. */
+  function searchParts(text) {
     var words = T.words(text);
     var parts = [];
     var digits = "";
@@ -123,15 +124,13 @@
       if (p.digits) return p.digits.length >= 3 || parts.length === 1;
       return !SKIP[p.word] && (p.word.length >= 2 || parts.length === 1);
     });
-    if (!meaningful.length) return null;
+    if (!meaningful.length) return { found: null, matched: 0 };
     var total = null;
-    var missed = false;
+    var matched = 0;
     meaningful.forEach(function (part) {
       var found = lookUp(part);
-      if (!found.size) {
-        missed = true;
-        return;
-      }
+      if (!found.size) return;
+      matched += 1;
       if (total === null) {
         total = found;
         return;
@@ -142,35 +141,44 @@
       });
       total = both;
     });
-    if (strict && missed) return new Map();
-    return total || new Map();
+    return { found: total || new Map(), matched: matched };
+  }
+
+  function searchQuery(text) {
+    return searchParts(text).found;
   }
 
   /*
    * The query as typed, or, when that finds little, as the same keys on another layout would
    * have typed it (finder-layouts.js): Latin on the Russian or Belarusian layout, Cyrillic on
-   * the Latin one. ``count(scores)`` says how many results a search gives under the filters;
-   * the layout whose every word finds something and which finds the most wins, and only
-   * when it finds more than the query as typed. On a tie the page's own language decides
-   * (the Belarusian layout on Belarusian pages, the Russian one elsewhere): the two differ in
-   * three keys only, and a forgiven typo can make either reading find the same entries.
+   * the Latin one. ``count(scores)`` says how many results a search gives under the filters.
+   * A reading is taken only when more of its words find something than of the query as typed
+   * (gibberish on every layout stays gibberish) and it finds something; the reading whose
+   * words find most wins, then the one with most results, then, on a tie, the page's own
+   * language decides (the Belarusian layout on Belarusian pages, the Russian one elsewhere:
+   * the two differ in three keys only, and a forgiven typo can make both find the same).
    * Returns {scores, text}: ``text`` is what was searched for instead, or null.
    */
   var LITTLE = 3;
   var PREFERRED = F.config.lang === "be" ? "be" : "ru";
   function searchForgivingLayout(text, count) {
-    var scores = searchQuery(text);
-    var best = { scores: scores, text: null, n: scores === null ? 0 : count(scores) };
-    if (scores === null || best.n >= LITTLE) return best;
+    var typed = searchParts(text);
+    var scores = typed.found;
+    var n = scores === null ? 0 : count(scores);
+    var best = { scores: scores, text: null, matched: typed.matched, n: n };
+    if (scores === null || n >= LITTLE) return best;
     var alternatives = F.layouts.alternatives(text);
     alternatives.sort(function (a, b) {
       return (b.layout === PREFERRED) - (a.layout === PREFERRED);
     });
     alternatives.forEach(function (alt) {
-      var found = searchQuery(alt.text, true);
-      if (!found || !found.size) return;
-      var n = count(found);
-      if (n > best.n) best = { scores: found, text: alt.text.trim(), n: n };
+      var reading = searchParts(alt.text);
+      if (!reading.found || reading.matched <= typed.matched) return;
+      var found = count(reading.found);
+      if (!found) return;
+      if (reading.matched > best.matched || (reading.matched === best.matched && found > best.n)) {
+        best = { scores: reading.found, text: alt.text.trim(), matched: reading.matched, n: found };
+      }
     });
     return best;
   }
