@@ -192,6 +192,12 @@ def _parse_span(text: str) -> tuple[int, int]:
     return start, end
 
 
+def joined_intervals(hours: Iterable[Hours]) -> list[tuple[int, int]]:
+    """The weekly intervals of several hours at once (a helpline's numbers), joined where they
+    touch: what "open now" reads when a place has hours only on its phones."""
+    return _merge((i.start, i.end) for h in hours for i in h.intervals)
+
+
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, overlapping and touching spans joined; ends past Sunday midnight stay > a week."""
     merged: list[list[int]] = []

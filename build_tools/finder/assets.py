@@ -29,8 +29,22 @@ LUNR_FILES: dict[str, tuple[str, ...]] = {
     "be": ("templates/search/lunr.js",),
     "en": ("templates/search/lunr.js",),
 }
-#: The finder's own scripts, after lunr: the tokens (index twin), then the page logic.
-OWN_SCRIPTS: tuple[str, ...] = ("finder-tokens.js", "finder.js")
+#: The finder's own scripts, after lunr, in load order: this is the one place the order is
+#: written. The tokens (the index's twin) first, then the page's state that every later part
+#: adds to, then one file per concern, and last the part that wires the query and fetches the
+#: data. Each part is its own closure; they share ``window.HelpdirFinder`` only.
+OWN_SCRIPTS: tuple[str, ...] = (
+    "../open-now/open-now.js",  # the open-now rule, shared with the entry pages' hints
+    "finder-tokens.js",  # words and stems as the build made them; loads the packed index
+    "finder-layouts.js",  # the same keys on another keyboard layout (pure, no page)
+    "finder-page.js",  # the page, its configuration, shared state and small helpers
+    "finder-search.js",  # what a query finds: words in the index, digits in the numbers
+    "finder-filters.js",  # region, town, kind of help, tick boxes
+    "finder-results.js",  # cards (DOM text only), the list, the status line, update()
+    "finder-guide.js",  # the guided questions
+    "finder-offline.js",  # "keep on this device" and "remove"
+    "finder-start.js",  # the query field wired, the data fetched, the first answer
+)
 #: The one script the directory home loads, beside the data in each language's finder/.
 BUNDLE_NAME = "finder.js"
 
@@ -91,7 +105,8 @@ def build_id(directory: Directory) -> str:
     """
     digest = hashlib.sha256()
     digest.update(repr((directory.regions, directory.services, directory.entries)).encode())
-    for path in sorted(COMPONENT_DIR.glob("*.js")) + [GUIDE_FILE]:
+    scripts = {COMPONENT_DIR / name for name in OWN_SCRIPTS} | set(COMPONENT_DIR.glob("*.js"))
+    for path in sorted(scripts) + [GUIDE_FILE]:
         digest.update(path.read_bytes())
     for names in LUNR_FILES.values():
         digest.update(repr(names).encode())

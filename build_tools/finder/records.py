@@ -13,6 +13,7 @@ from typing import Any
 from babel.dates import format_date
 
 from build_tools.data.availability import has_places
+from build_tools.data.hours import joined_intervals
 from build_tools.data.model import Directory, Entry
 from build_tools.data.sources import shown_source
 
@@ -146,19 +147,19 @@ def boys_up_to_age(entry: Entry) -> int:
     return admission.boys_up_to_age or 0
 
 
-def hours_rules(entry: Entry) -> list[list[int]]:
-    """The editor's rules: ``[weekday bits (Monday = 1), start, end, start, end…]`` in
-    minutes of the day, Minsk time; an end past 1440 runs into the next day."""
-    hours = effective_hours(entry)
-    if hours is None or hours[0]:
+def hours_intervals(entry: Entry) -> list[list[int]]:
+    """The weekly intervals ``[[start, end], …]`` (minutes from Monday 00:00, Minsk time) of
+    the entry, or of its phones when it has none: the same form the entry pages hand the
+    open-now script, which the finder's cards and filter ask too. Empty when the hours are
+    unknown or around the clock (the flags say which)."""
+    if entry.hours is not None:
+        if entry.hours.always:
+            return []
+        return [[i.start, i.end] for i in entry.hours.intervals]
+    phone_hours = [p.hours for p in entry.phones if p.hours is not None]
+    if not phone_hours or any(h.always for h in phone_hours):
         return []
-    out = []
-    for days, spans in hours[1]:
-        if not spans:
-            continue
-        bits = sum(1 << day for day in days)
-        out.append([bits] + [minute for span in spans for minute in span])
-    return out
+    return [[start, end] for start, end in joined_intervals(phone_hours)]
 
 
 def unconfirmed_source(entry: Entry, lang: str) -> str:
@@ -206,11 +207,11 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
     Keys: ``r`` regions ``[id, name]``, ``l`` towns ``[id, name, region position]``,
     ``s`` kinds of help ``[id, name]``, ``e`` the entries by column (:data:`COLUMNS`): ids,
     names, ``[service positions]``, region position or -1, town position or -1, flags,
-    ``[hours rules]``, ``[[phone display, tel], …]``, for an unconfirmed entry where its
-    facts come from and their date as the card shows them ("" for the others), the codes of
-    the languages spoken, the number of places (0: not known) and the oldest age a boy may
-    stay at with his mother (0: not stated). The last three are what the described filters
-    (:mod:`build_tools.finder.filters`) compare with.
+    ``[[open, close], …]`` weekly intervals, ``[[phone display, tel], …]``, for an unconfirmed
+    entry where its facts come from and their date as the card shows them ("" for the others),
+    the codes of the languages spoken, the number of places (0: not known) and the oldest age a
+    boy may stay at with his mother (0: not stated). The last three are what the described
+    filters (:mod:`build_tools.finder.filters`) compare with.
     """
     regions = list(directory.regions)
     region_pos = {r.id: i for i, r in enumerate(regions)}
@@ -226,7 +227,7 @@ def build_records(directory: Directory, lang: str, entries: list[Entry]) -> dict
         columns["region"].append(region_pos.get(entry.region or "", -1))
         columns["town"].append(town_pos.get(entry.shown_locality or "", -1))
         columns["flags"].append(flags(entry))
-        columns["hours"].append(hours_rules(entry))
+        columns["hours"].append(hours_intervals(entry))
         columns["phones"].append([phone_row(p.display, p.tel) for p in entry.phones])
         columns["source"].append(unconfirmed_source(entry, lang))
         columns["languages"].append(list(entry.languages))

@@ -51,8 +51,9 @@ def test_records_carry_what_a_card_shows(directory) -> None:
     hotline = by_id["national-hotline"]
     assert hotline["name"] == "Агульнанацыянальная гарачая лінія для пацярпелых ад хатняга гвалту"
     assert hotline["flags"] & records.NATIONAL and hotline["flags"] & records.FREE
-    # The hotline's hours live on its number; "open now" still knows them.
-    assert hotline["hours"] == [[127, 480, 1200]]
+    # The hotline's hours live on its number (every day 08:00–20:00); "open now" still knows
+    # them, as weekly intervals in minutes from Monday 00:00.
+    assert hotline["hours"] == [[day * 1440 + 480, day * 1440 + 1200] for day in range(7)]
     assert hotline["phones"] == [["8 801 100-88-01", "88011008801"]]
     shelter = by_id["minsk-shelter"]
     assert shelter["flags"] & records.ALWAYS_OPEN
