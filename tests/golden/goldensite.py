@@ -10,7 +10,6 @@ the same whatever the day of the build. Nothing is normalised.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from tests.paths import FIXTURE_DIRECTORY
