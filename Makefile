@@ -89,4 +89,4 @@ $(NODE_STAMP): tests/package.json tests/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.partial* site.old* .site.lock
+	rm -rf site site.partial* site.old* .site.lock .cache/helpdir

@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from build_tools import components, i18n, page_shell
+from build_tools import build_cache, components, i18n, page_shell
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
 from build_tools.pages.generated import GeneratedPage
@@ -233,6 +233,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.state is not None
+        env.bytecode_cache = build_cache.template_cache(self.state.stages.root)
         self.shells = None
         if page_shell.enabled():
             self.shells = page_shell.PageShells(
