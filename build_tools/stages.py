@@ -122,6 +122,7 @@ class Stages:
                 stages.leaflet_dir,
                 site_url=site_url,
                 languages=languages,
+                cache_dir=build_cache.cache_dir(root) / "leaflets",
             )
         return stages
 
