@@ -25,6 +25,7 @@ See docs/architecture.md ("The entry pages' shell").
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import secrets
@@ -37,6 +38,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 #: The one-line template MkDocs renders for an entry page; it asks :class:`PageShells` for the
 #: page (the filled shell, or the full template when the shell cannot stand for it).
@@ -60,6 +62,29 @@ def entry_id(src_uri: str) -> str | None:
 
 def enabled() -> bool:
     return os.environ.get(FULL_TEMPLATE_VARIABLE, "").strip() not in {"1", "true", "yes"}
+
+
+def skip_markdown(page: Page) -> None:
+    """A generated page's Markdown is empty (its HTML comes in ``on_page_content``): set what
+    MkDocs' render of an empty page sets, without building a Markdown converter with every
+    extension for it (a few milliseconds a page, thousands of pages). Part of the fast path:
+    ``HELPDIR_FULL_TEMPLATE=1`` renders these pages the ordinary way too."""
+
+    def render(config: MkDocsConfig, files: Any) -> None:
+        if page.markdown and page.markdown.strip():
+            Page.render(page, config, files)  # not empty after all: the ordinary way
+            return
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        if _MKDOCS_PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
+
+    page.render = render  # type: ignore[method-assign]
+
+
+_MKDOCS_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
 @dataclass

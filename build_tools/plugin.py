@@ -247,8 +247,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             page.meta.update(made.meta)
-            if page_shell.enabled() and page_shell.entry_id(made.src_uri):
-                page.meta["template"] = page_shell.SHELL_TEMPLATE
+            if page_shell.enabled():
+                page_shell.skip_markdown(page)
+                if page_shell.entry_id(made.src_uri):
+                    page.meta["template"] = page_shell.SHELL_TEMPLATE
             # Escaped by the pages stage already; Markup keeps a template's `| e` from
             # escaping it twice.
             page.meta["title"] = Markup(made.title)
