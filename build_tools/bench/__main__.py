@@ -2,10 +2,13 @@
 
 Figures, each with its target:
 
-- ``mkdocs build`` time and peak memory (children included) for 250, 1,000 and 4,000 entries
-  in three languages, leaflets off; one 1,000-entry build with leaflets on; plain MkDocs +
-  Material over the same 1,000 entries as hand-written Russian pages (the anchor), and the
-  ratio; growth from 1,000 to 4,000 against linear;
+- ``mkdocs build`` time, CPU time, peak memory (children included) and site size for 250,
+  1,000, 4,000 and 10,000 entries in three languages, leaflets off (the sizes compared built
+  twice: an empty build cache, then a filled one); plain MkDocs + Material over the same 1,000
+  entries as hand-written Russian pages (the anchor), and the ratio against its 0.2× target;
+  growth from 1,000 to 4,000 against linear;
+- the live preview: from saving one entry file to the reloaded page in ``mkdocs serve`` at
+  1,000 entries (target ≤ 1 s);
 - validation of 1,000 entries;
 - the finder at 1,000 and 4,000 entries in headless Chromium, per language; Material's own
   search index over the same pages for comparison;
@@ -14,7 +17,8 @@ Figures, each with its target:
 - the chatbot's reply time (p50, p95) with 200 chats at once on loopback.
 
 A part that cannot run (a stage not built yet, no browser) is reported as "not measured"
-with the reason; the rest still runs. Writes docs/benchmark.md and bench-out/benchmark.json.
+with the reason; the rest still runs. ``--parts`` and ``--sizes`` measure less. Writes
+docs/benchmark.md and bench-out/benchmark.json.
 """
 
 from __future__ import annotations
