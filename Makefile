@@ -12,7 +12,7 @@ DEBS   := chromium libzbar0 poppler-utils fonts-dejavu-core \
           hunspell hunspell-ru hunspell-be hunspell-en-gb
 NODE_STAMP := tests/node_modules/.installed
 
-.PHONY: build serve test lint bench check-system clean validate report new-entry leaflet messages
+.PHONY: build serve test lint bench check-system clean validate report new-entry leaflet messages golden
 
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -63,6 +63,12 @@ test: $(STAMP) check-system $(NODE_STAMP)
 	$(BIN)/ruff format --check build_tools tests overrides
 	$(BIN)/pytest -q
 
+# Writes the golden pages (tests/golden/pages/) from a fresh fixture build: run it when a change
+# to the generated pages is meant, read the diff, and commit the pages with the change.
+golden: $(STAMP)
+	HELPDIR_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/golden/test_golden_pages.py
+	@git status --short tests/golden/pages
+
 lint: $(STAMP)
 	$(BIN)/ruff check build_tools tests overrides
 	$(BIN)/ruff format --check build_tools tests overrides
@@ -94,4 +100,4 @@ $(NODE_STAMP): tests/package.json tests/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.partial* site.old* .site.lock
+	rm -rf site site.partial* site.old* .site.lock .cache/helpdir

@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from build_tools import components, i18n
+from build_tools import build_cache, components, i18n, page_shell
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
 from build_tools.languages import CONFIG_FILE, LANGUAGES
@@ -94,6 +94,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         #: The live preview (``mkdocs serve``), once the server is running.
         self.preview: Preview | None = None
         self.content_root: Path | None = None
+        #: Entry pages filled into one rendering of Material's page (see page_shell.py).
+        self.shells: page_shell.PageShells | None = None
 
     # ------------------------------------------------------------------ setup
 
@@ -258,12 +260,26 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         files.append(File.generated(config, "components/site.css", content=components.site_css()))
         return files
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.state is not None
+        env.bytecode_cache = build_cache.template_cache(self.state.stages.root)
+        self.shells = None
+        if page_shell.enabled():
+            self.shells = page_shell.PageShells(
+                env, config, self._context, self.state.page_sets, log.info
+            )
+        return env
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             page.meta.update(made.meta)
+            if page_shell.enabled():
+                page_shell.skip_markdown(page)
+                if page_shell.entry_id(made.src_uri):
+                    page.meta["template"] = page_shell.SHELL_TEMPLATE
             # Escaped by the pages stage already; Markup keeps a template's `| e` from
             # escaping it twice.
             page.meta["title"] = Markup(made.title)
@@ -345,6 +361,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.state is not None
         site_dir = Path(config.site_dir)
+        if self.shells is not None:
+            log.info(f"{self.lang}: {self.shells.summary()}")
         try:
             self.state.stages.after_language(self.lang, site_dir)
             if not self.is_primary:

@@ -19,7 +19,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from build_tools import facts_markup, feeds, finder, leaflets, pages, report, safety
+from build_tools import build_cache, facts_markup, feeds, finder, leaflets, pages, report, safety
 from build_tools.components import COMPONENTS_DIR, ui_strings
 from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
@@ -79,6 +79,8 @@ class Stages:
     #: pages' built-in state; the pages' scripts judge them again on the visitor's device.
     built_at: _dt.datetime = field(default_factory=now_minsk)
     _pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
+    _facts: dict[str, dict[str, Fact]] = field(default_factory=dict)
+    _ui: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -123,6 +125,7 @@ class Stages:
                 stages.leaflet_dir,
                 site_url=site_url,
                 languages=languages,
+                cache_dir=build_cache.cache_dir(root) / "leaflets",
             )
         return stages
 
@@ -144,8 +147,11 @@ class Stages:
         return self._pages[lang]
 
     def facts(self, lang: str) -> dict[str, Fact]:
-        """The organisation's facts in ``lang`` (the values of ``{{ org.… }}``)."""
-        return self.organisation.facts(lang)
+        """The organisation's facts in ``lang`` (the values of ``{{ org.… }}``), worked out
+        once per language: every page's template context reads them."""
+        if lang not in self._facts:
+            self._facts[lang] = self.organisation.facts(lang)
+        return self._facts[lang]
 
     def page_markdown(self, lang: str, markdown: str, meta: dict[str, Any]) -> str:
         """An editor's page with the organisation's facts filled in (front matter too)."""
@@ -167,11 +173,14 @@ class Stages:
         return html
 
     def ui_strings(self, lang: str) -> dict[str, Any]:
-        facts = self.facts(lang)
-        return {
-            component: {key: facts_markup.fill_text(text, facts) for key, text in table.items()}
-            for component, table in ui_strings(lang).items()
-        }
+        """The components' strings with the facts filled in, once per language."""
+        if lang not in self._ui:
+            facts = self.facts(lang)
+            self._ui[lang] = {
+                component: {key: facts_markup.fill_text(text, facts) for key, text in table.items()}
+                for component, table in ui_strings(lang).items()
+            }
+        return self._ui[lang]
 
     @property
     def max_age_hours(self) -> int:
@@ -202,7 +211,9 @@ class Stages:
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)
             self.leaflet_dir = None
         safety.write_headers(site_dir)
-        found = safety.scan_site(site_dir)
+        records = build_cache.JsonRecords(build_cache.cache_dir(self.root) / "origin-scan.json")
+        found = safety.scan_site(site_dir, cache=records)
+        records.save()
         if found:
             raise PluginError(
                 _(

@@ -28,6 +28,8 @@ def site_config(workdir: Path, data_dir: Path, *, leaflets: bool) -> Path:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {REPO / 'content'}", text)
     text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {REPO / 'overrides'}", text)
+    # The plugin's own `leaflets:` line (read from HELPDIR_LEAFLETS) would come later and win.
+    text = re.sub(r"(?m)^ +leaflets: .*\n", "", text)
     text, count = re.subn(
         r"(?m)^(\s+)data_dir: .*$",
         lambda m: f"{m[1]}data_dir: {data_dir}\n{m[1]}leaflets: {str(leaflets).lower()}",

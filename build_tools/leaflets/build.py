@@ -19,6 +19,7 @@ from build_tools.data.model import LANGUAGES, Directory, Entry
 
 from .fitting import fitting_count
 from .pdf import Job, Made, make_all
+from .pdf_cache import PdfCache
 from .render import cards_html, leaflet_html, region_url
 from .selection import Plan, all_places, candidates, front_of, is_stay
 from .views import place_view
@@ -157,6 +158,7 @@ def _run(
     pending: Iterable[_Pending],
     count: int,
     progress: Callable[[LeafletInfo, int, int], None] | None,
+    cache_dir: Path | None = None,
 ) -> list[LeafletInfo]:
     by_target: dict[str, _Pending] = {}
     finished: list[LeafletInfo] = []
@@ -171,7 +173,8 @@ def _run(
         if progress:
             progress(finished[-1], len(finished), count)
 
-    make_all(jobs(), count=count, progress=report)
+    cache = PdfCache(cache_dir) if cache_dir is not None else None
+    make_all(jobs(), count=count, progress=report, cache=cache)
     return finished
 
 
@@ -182,10 +185,13 @@ def build_leaflets(
     site_url: str,
     languages: Sequence[str],
     progress: Callable[[LeafletInfo, int, int], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> list[LeafletInfo]:
     """Make every region's leaflet, the national one and the card sheet, in every language.
 
-    Files go to ``out_dir/<lang>/<region-id>.pdf``, ``out_dir/<lang>/national.pdf`` and
+    With ``cache_dir`` (the build cache), a PDF whose inputs did not change since it was made
+    there is copied instead of laid out again (:mod:`.pdf_cache`). Files go to
+    ``out_dir/<lang>/<region-id>.pdf``, ``out_dir/<lang>/national.pdf`` and
     ``out_dir/<lang>/wallet-cards.pdf``; the list says what each holds.
     """
     out_dir = Path(out_dir)
@@ -212,7 +218,7 @@ def build_leaflets(
                 directory, out_dir, lang=lang, site_url=site_url, today=today, languages=languages
             )
 
-    return _run(pending(), len(languages) * (len(areas) + 1), progress)
+    return _run(pending(), len(languages) * (len(areas) + 1), progress, cache_dir)
 
 
 def _chosen(

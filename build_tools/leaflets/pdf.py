@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from .render import stylesheet
 
@@ -106,29 +107,55 @@ def worker_count(jobs: int) -> int:
 
 
 def make_all(
-    jobs: Iterable[Job], *, count: int, progress: Callable[[Made], None] | None = None
+    jobs: Iterable[Job],
+    *,
+    count: int,
+    progress: Callable[[Made], None] | None = None,
+    cache: PdfCacheLike | None = None,
 ) -> list[Made]:
     """Every job's PDF, in the order given; ``count`` is how many ``jobs`` will yield.
 
     Jobs are handed to the workers as they are produced, so the HTML of the next leaflets is
-    written while the first ones are laid out.
+    written while the first ones are laid out. With a ``cache`` (the build's), a job made
+    before from the same inputs is copied from it instead.
     """
     workers = worker_count(count)
     done: list[Made] = []
+
+    def finish(job: Job, made: Made, fresh: bool) -> None:
+        if fresh and cache is not None:
+            cache.keep(job, made)
+        done.append(made)
+        if progress:
+            progress(made)
+
     if workers == 1 or count < 4:
         for job in jobs:
-            done.append(make_pdf(job))
-            if progress:
-                progress(done[-1])
-        return done
-    # Loading WeasyPrint (its C libraries) and parsing the stylesheets takes about a second:
-    # done once here, the forked workers inherit it instead of each doing it again.
-    _warm_up()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(make_pdf, job) for job in jobs]
-        for future in futures:
-            done.append(future.result())
-            if progress:
-                progress(done[-1])
+            hit = cache.take(job) if cache is not None else None
+            finish(job, hit or make_pdf(job), hit is None)
+    else:
+        # Loading WeasyPrint (its C libraries) and parsing the stylesheets takes about a
+        # second: done once here, the forked workers inherit it instead of each doing it again.
+        _warm_up()
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            waiting = []
+            for job in jobs:
+                hit = cache.take(job) if cache is not None else None
+                waiting.append((job, hit or pool.submit(make_pdf, job)))
+            for job, made in waiting:
+                if isinstance(made, Made):
+                    finish(job, made, False)
+                else:
+                    finish(job, made.result(), True)
+    if cache is not None:
+        cache.prune()
     return done
+
+
+class PdfCacheLike(Protocol):
+    def take(self, job: Job) -> Made | None: ...
+
+    def keep(self, job: Job, made: Made) -> None: ...
+
+    def prune(self) -> None: ...

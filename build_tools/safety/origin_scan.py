@@ -25,9 +25,12 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from build_tools.build_cache import digest, source_fingerprint
 
 #: Schemes that never reach the network (or never another host).
 _LOCAL_SCHEMES = frozenset({"data", "blob", "about", "javascript", "mailto", "tel", "sms"})
@@ -354,12 +357,14 @@ def scan_file(path: Path, text: str | None = None) -> list[Finding]:
     return scan_json(text, holds_markup=path.name == "search_index.json")
 
 
-def scan_site(site_dir: Path) -> list[str]:
+def scan_site(site_dir: Path, cache: MutableMapping[str, Any] | None = None) -> list[str]:
     """Every reference in ``site_dir`` that would load something from another origin (and
     everything the CSP would block), one message per finding: file, line, what, URL.
 
     Theme scripts and stylesheets are copied into every language's folder: a file whose
-    exact text was already scanned is not scanned again.
+    exact text was already scanned is not scanned again. ``cache`` (the build cache) keeps the
+    findings of earlier builds keyed by the file's bytes and this module's source, so a file
+    with the same bytes is not scanned again by the same scanner.
     """
     site_dir = Path(site_dir)
     messages = []
@@ -371,8 +376,24 @@ def scan_site(site_dir: Path) -> list[str]:
         key = (path.suffix.lower(), hashlib.blake2b(text.encode("utf-8")).hexdigest())
         if path.suffix.lower() in {".js", ".mjs", ".css"} and key in seen:
             found = seen[key]
+        elif cache is not None:
+            found = seen[key] = _cached_scan(path, text, cache)
         else:
             found = seen[key] = scan_file(path, text)
         rel = path.relative_to(site_dir).as_posix()
         messages.extend(finding.message(rel) for finding in found)
     return messages
+
+
+def _cached_scan(path: Path, text: str, cache: MutableMapping[str, Any]) -> list[Finding]:
+    kind = f"{path.suffix.lower()}:{path.name == 'search_index.json'}"
+    key = digest(source_fingerprint(_SCANNER_SOURCE), kind, text)
+    known = cache.get(key)
+    if isinstance(known, list):
+        return [Finding(*item) for item in known]
+    found = scan_file(path, text)
+    cache[key] = [[f.line, f.what, f.url] for f in found]
+    return found
+
+
+_SCANNER_SOURCE = Path(__file__)

@@ -71,6 +71,7 @@ def test_site_config_points_the_real_config_at_other_data(tmp_path: Path) -> Non
     text = config.read_text(encoding="utf-8")
     assert f"data_dir: {tmp_path / 'data'}" in text
     assert "leaflets: false" in text
+    assert text.count("leaflets:") == 1, "a second `leaflets:` key would override the first"
     assert f"docs_dir: {REPO / 'content'}" in text
     assert "\n  - content\n" not in text  # watch paths made absolute
 
