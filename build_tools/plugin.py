@@ -468,11 +468,17 @@ def _strict_warnings() -> bool:
     return False
 
 
+#: Where the generated pages live in every language (build_tools/pages/build.py).
+GENERATED_ROOT = "directory/"
+
+
 def _nav_in(nav: Any, docs_dir: Path) -> Any:
     """``nav`` without the pages a language does not have yet (a language being translated):
-    the switcher leads from those pages to the language's home with a notice instead."""
+    the switcher leads from those pages to the language's home with a notice instead. The
+    directory's pages are generated in every language, so they always stay."""
     if isinstance(nav, str):
-        return nav if "://" in nav or (docs_dir / nav).is_file() else None
+        generated = nav.startswith(GENERATED_ROOT)
+        return nav if generated or "://" in nav or (docs_dir / nav).is_file() else None
     if isinstance(nav, dict):
         kept = {title: _nav_in(item, docs_dir) for title, item in nav.items()}
         kept = {title: item for title, item in kept.items() if item not in (None, [])}
