@@ -10,6 +10,7 @@ Figures, each with its target:
 - the finder at 1,000 and 4,000 entries in headless Chromium, per language; Material's own
   search index over the same pages for comparison;
 - page weight of the home, a region page and an entry page;
+- an entry page on an emulated slow phone beside plain Material's (``slow_phone.py``);
 - leaflet generation for every region in three languages;
 - the chatbot's reply time (p50, p95) with 200 chats at once on loopback.
 
@@ -39,6 +40,7 @@ from build_tools.bench.generate import GeneratedDirectory, generate
 from build_tools.bench.machine import describe
 from build_tools.bench.measure import Measured, run_measured
 from build_tools.bench.report import Figure, Report, Section
+from build_tools.bench.slow_phone import measure_slow_phone
 from build_tools.bench.weight import gzipped_size, page_weight
 
 REPO = Path(__file__).resolve().parents[2]
@@ -110,6 +112,8 @@ def run(report: Report, work: Path, sizes: list[int]) -> None:
     sites = measure_builds(report, work, data, reference)
     measure_finder(report, sites, reference)
     measure_weight(report.section("Page weight (first visit, gzipped)"), sites.get(reference))
+    slow = report.section("Slow phone (entry page)")
+    report.notes.extend(measure_slow_phone(slow, sites.get(reference), sites.get(-1)))
     measure_leaflets(report.section("Leaflets"), work, data.get(reference))
     measure_bot(report.section("Chatbot"))
 
