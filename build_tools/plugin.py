@@ -258,6 +258,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
                 )
             )
         files.append(File.generated(config, "components/site.css", content=components.site_css()))
+        # Our scripts are commented for the team; a phone on a slow connection gets them bare.
+        for own in [f for f in files if components.is_own_script(f.src_uri) and f.abs_src_path]:
+            source = Path(own.abs_src_path).read_text(encoding="utf-8")
+            files.remove(own)
+            files.append(
+                File.generated(config, own.src_uri, content=components.compact_script(source))
+            )
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -13,6 +13,7 @@ Figures, each with its target:
 - the finder at 1,000 and 4,000 entries in headless Chromium, per language; Material's own
   search index over the same pages for comparison;
 - page weight of the home, a region page and an entry page;
+- an entry page on an emulated slow phone beside plain Material's (``slow_phone.py``);
 - leaflet generation for every region in three languages;
 - the chatbot's reply time (p50, p95) with 200 chats at once on loopback.
 
@@ -44,6 +45,7 @@ from build_tools.bench.generate import GeneratedDirectory, generate
 from build_tools.bench.machine import describe
 from build_tools.bench.measure import Measured, run_measured
 from build_tools.bench.report import Figure, Report, Section
+from build_tools.bench.slow_phone import measure_slow_phone
 from build_tools.bench.weight import gzipped_size, page_weight
 from build_tools.build_cache import CACHE_DIR
 
@@ -59,7 +61,7 @@ ANCHOR_RATIO_LIMIT = 0.2
 #: From saving an entry file to the reloaded page in `mkdocs serve`, at 1,000 entries.
 PREVIEW_LIMIT_S = 1.0
 #: The parts of a run; `--parts` picks some (the report then holds only those).
-PARTS = ("validation", "builds", "preview", "finder", "weight", "leaflets", "bot")
+PARTS = ("validation", "builds", "preview", "finder", "weight", "slow-phone", "leaflets", "bot")
 #: Builds per size for the two sizes the growth compares (the fastest counts).
 GROWTH_RUNS = 2
 VALIDATION_LIMIT_S = 1.0
@@ -137,6 +139,9 @@ def run(report: Report, work: Path, sizes: list[int], parts: Collection[str] = P
         measure_finder(report, sites, reference)
     if "weight" in parts:
         measure_weight(report.section("Page weight (first visit, gzipped)"), sites.get(reference))
+    if "slow-phone" in parts:
+        slow = report.section("Slow phone (entry page)")
+        report.notes.extend(measure_slow_phone(slow, sites.get(reference), sites.get(-1)))
     if "leaflets" in parts:
         measure_leaflets(report.section("Leaflets"), work, data.get(reference))
     if "bot" in parts:

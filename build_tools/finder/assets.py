@@ -13,6 +13,7 @@ import rjsmin
 
 from build_tools import i18n
 from build_tools.data.model import Directory
+from build_tools.finder.site_search import site_search_files
 
 #: The finder's own front-end files (template strings, scripts, styles, the offline worker).
 COMPONENT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components" / "finder"
@@ -149,8 +150,8 @@ def offline_manifest(
     """What "keep on this device" stores, as URLs relative to ``finder/offline.json``.
 
     ``urls`` must all be stored (the language's directory pages, the files they link to, the
-    finder's own files); ``optional`` are stored when they exist (the leaflets, which a build
-    may skip).
+    finder's own files, the site search's files); ``optional`` are stored when they exist (the
+    leaflets, which a build may skip).
     """
     # Paths from the language root first; one URL each (the Cache API refuses duplicates).
     paths = ["finder/data.json", f"finder/{BUNDLE_NAME}"]
@@ -167,6 +168,8 @@ def offline_manifest(
     # Notices on an entry's page need their script even when the home has none.
     if (site_dir / NOTICES_SCRIPT).is_file():
         paths.append(NOTICES_SCRIPT)
+    # Material's site search starts at first use, which may come offline.
+    paths += site_search_files(site_dir)
     urls = ["../" + path for path in dict.fromkeys(paths)]
     leaflet_root = "../../" if i18n.url_prefix(lang) == "" else "../../../"
     optional = [f"{leaflet_root}leaflets/{lang}/{r.id}.pdf" for r in directory.regions]
