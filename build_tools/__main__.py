@@ -6,9 +6,9 @@ command would stop with an import traceback; it says what to run instead.
 
 import sys
 
-from build_tools.cli import main
-
 try:
+    from build_tools.cli import main  # imports the packages the commands need
+
     sys.exit(main())
 except ModuleNotFoundError as error:
     if (error.name or "").split(".")[0] == "build_tools":
