@@ -106,3 +106,17 @@ def test_places_to_stay_show_at_most_their_town(kind: str) -> None:
         rel = path.relative_to(REAL).as_posix()
         assert data.get("address_visibility") in ("locality", "hidden"), rel
         assert "address" not in data and "geo" not in data, rel
+
+
+def test_every_region_has_real_help_and_at_least_21_regional_entries() -> None:
+    """A visitor in any region finds at least one local service; the directory holds at least
+    21 regional entries in all (national lines not counted)."""
+    regions = yaml.safe_load((REAL / "regions.yml").read_text(encoding="utf-8"))
+    per_region = {region["id"]: 0 for region in regions}
+    for path in (REAL / "entries").rglob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("national") is True or data.get("status") == "sample":
+            continue
+        per_region[data["region"]] = per_region.get(data["region"], 0) + 1
+    assert [r for r, n in per_region.items() if n == 0] == []
+    assert sum(per_region.values()) >= 21
