@@ -237,6 +237,15 @@ def _explain(
                 fix = _("add the Russian text `ru: …`: Russian is the default language")
             yield (*path, name), _("`{name}` is missing").format(name=name), fix, True
         return
+    if value is None and path == ("verified",):
+        # Optional in the schema, but the entry checks want it unless nobody has called yet.
+        fix = _(
+            "write the day the details were confirmed by phone (YYYY-MM-DD); if nobody has "
+            "called yet, remove the line and write `status: unconfirmed` with `source` and "
+            "`source_date`"
+        )
+        yield path, _("the value is empty"), fix, True
+        return
     if value is None:
         fix = _or_remove(_("write a value after the colon"), error, root)
         yield path, _("the value is empty"), fix, True

@@ -87,6 +87,22 @@ def test_an_empty_required_field_is_not_advised_away(data_dir: Path, run_cli: Ru
     )
 
 
+def test_an_empty_verified_is_filled_in_or_traded_for_the_source(
+    data_dir: Path, run_cli: Runner
+) -> None:
+    """`verified` is optional in the schema, yet removing it alone only trades one error for
+    another: the fix says what to write, or what to write instead."""
+    text = HEAD + BODY.replace("verified: 2026-10-01", "verified:")
+    file = write(data_dir, "entries/brest/trap.yml", text)
+    code, out = run_cli("validate", str(data_dir))
+    assert code == 1
+    assert (
+        f"{file}:8:1: verified: the value is empty — write the day the details were confirmed "
+        "by phone (YYYY-MM-DD); if nobody has called yet, remove the line and write "
+        "`status: unconfirmed` with `source` and `source_date`"
+    ) in _lines(out, file)
+
+
 def test_a_required_part_of_an_optional_field_names_what_may_go(
     data_dir: Path, run_cli: Runner
 ) -> None:
