@@ -9,9 +9,11 @@ temporary folder for a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.safety.sitepages import DESTINATION, NEUTRAL_PAGE
@@ -75,6 +77,16 @@ def phone(browser):
     context.close()
 
 
+def settle(page) -> None:
+    """Let opening animations end (the search bar widens over about a quarter of a second,
+    longer on a busy machine): wait, up to 5 s, until nothing is covered; ``check`` then
+    says what still is."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            f"(selector) => ({COVERED})(selector).covered.length === 0", arg=CHECKED, timeout=5000
+        )
+
+
 def check(page, where: str) -> None:
     seen = page.evaluate(COVERED, CHECKED)
     assert seen["covered"] == [], f"{where}: the exit button covers {seen['covered']}"
@@ -108,12 +120,12 @@ def test_exit_covers_nothing_with_search_or_menu_open(phone, fixture_site_url, t
     phone.locator("label.md-header__button[for='__search']").click()
     expect(phone.locator(".md-search__input")).to_be_focused()
     phone.keyboard.type("кризис")
-    phone.wait_for_timeout(300)
+    settle(phone)
     phone.screenshot(path=str(tmp_path / "search-open.png"))
     check(phone, "search open")
     phone.keyboard.press("Escape")
     phone.locator("label.md-header__button[for='__drawer']").click()
-    phone.wait_for_timeout(400)
+    settle(phone)
     phone.screenshot(path=str(tmp_path / "menu-open.png"))
     check(phone, "menu open")
 
