@@ -24,7 +24,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import BuildError
 
 from build_tools.data.errors import format_problems
-from build_tools.messages import _
+from build_tools.messages import _, language
 
 #: What a request handler gets and returns (WSGI).
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -212,17 +212,23 @@ _RELOAD_SCRIPT = """
 
 def error_page(text: str) -> str:
     """A plain page: what is wrong and where, and that it goes away when the file is fixed."""
+    title = html.escape(_("The preview cannot be built"))
+    advice = html.escape(
+        _(
+            "Fix what is named below (file and line) and save the file: this page reloads by "
+            "itself and the site comes back. The same text is in the terminal where make serve "
+            "runs."
+        )
+    )
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        "<title>The preview cannot be built</title>"
+        f'<!doctype html>\n<html lang="{language()}"><head><meta charset="utf-8">'
+        f"<title>{title}</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;"
         "line-height:1.5}pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid"
         " #b00020;padding:1rem}</style></head><body>\n"
-        "<h1>The preview cannot be built</h1>\n"
-        "<p>Fix what is named below (file and line) and save the file: this page reloads by "
-        "itself and the site comes back. The same text is in the terminal where "
-        "<code>make serve</code> runs.</p>\n"
+        f"<h1>{title}</h1>\n"
+        f"<p>{advice}</p>\n"
         f"<pre>{html.escape(text)}</pre>\n"
         f"<script>{_RELOAD_SCRIPT}</script>\n</body></html>\n"
     )

@@ -44,3 +44,23 @@ def test_the_build_stops_with_the_problem_in_the_editor_s_language(
     assert result.returncode != 0
     assert said in result.stdout + result.stderr
     assert not (tmp_path / "work" / "site").exists()  # nothing was written
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("ru", "Не удалось собрать предпросмотр"),
+        ("be", "Не ўдалося сабраць папярэдні прагляд"),
+        ("en", "The preview cannot be built"),
+    ],
+)
+def test_the_preview_error_page_speaks_the_editor_s_language(lang: str, title: str) -> None:
+    """The page the browser shows while a file is broken says what it is in the same language
+    as the problems printed on it."""
+    from build_tools.messages import use_language
+    from build_tools.preview import error_page
+
+    use_language(lang)
+    page = error_page("entries/brest/x.yml:3:1: region: …")
+    assert f'<html lang="{lang}">' in page
+    assert f"<h1>{title}</h1>" in page
