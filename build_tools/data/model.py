@@ -196,6 +196,14 @@ class Entry:
         return self.status == "sample"
 
     @property
+    def hours_in_force(self) -> tuple[Hours, ...]:
+        """The entry's own hours, else its phones' (a helpline often has hours only on its
+        number): what "open now" and "around the clock" are judged by. Empty when unknown."""
+        if self.hours is not None:
+            return (self.hours,)
+        return tuple(p.hours for p in self.phones if p.hours is not None)
+
+    @property
     def offers_sign_language(self) -> bool:
         """Sign language is offered: said outright, or a video line (which is for signing)."""
         return self.sign_language is True or any(p.type == "video" for p in self.phones)

@@ -98,12 +98,26 @@ def root_from_directory_page(lang: str) -> str:
     return "../" if i18n.url_prefix(lang) == "" else "../../"
 
 
+#: The last model hashed and its id: every language's page and data ask for the same build's.
+_last_build_id: tuple[Directory, str] | None = None
+
+
 def build_id(directory: Directory) -> str:
     """Changes whenever the data or the finder's own files change; names the offline caches.
 
     The same in every language (one worker serves them all), so it hashes the whole model
-    rather than one language's output.
+    rather than one language's output. Each build loads its model anew, so the id is worked
+    out once per build and kept for the other languages' pages and files.
     """
+    global _last_build_id
+    if _last_build_id is not None and _last_build_id[0] is directory:
+        return _last_build_id[1]
+    value = _hash_build(directory)
+    _last_build_id = (directory, value)
+    return value
+
+
+def _hash_build(directory: Directory) -> str:
     digest = hashlib.sha256()
     digest.update(repr((directory.regions, directory.services, directory.entries)).encode())
     scripts = {COMPONENT_DIR / name for name in OWN_SCRIPTS} | set(COMPONENT_DIR.glob("*.js"))

@@ -86,24 +86,6 @@ FLAGS: dict[str, int] = {
 }
 
 
-Rule = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
-
-
-def effective_hours(entry: Entry) -> tuple[bool, list[Rule]] | None:
-    """``(always, rules)`` of the entry, or of its phones when the entry itself has none.
-
-    A helpline often has hours only on its number; "open now" should still know them.
-    """
-    if entry.hours is not None:
-        return entry.hours.always, list(entry.hours.rules)
-    phone_hours = [p.hours for p in entry.phones if p.hours is not None]
-    if not phone_hours:
-        return None
-    if any(h.always for h in phone_hours):
-        return True, []
-    return False, [rule for h in phone_hours for rule in h.rules]
-
-
 def flags(entry: Entry) -> int:
     value = 0
     if entry.national:
@@ -116,10 +98,10 @@ def flags(entry: Entry) -> int:
         value |= WHEELCHAIR
     elif entry.wheelchair == "limited":
         value |= WHEELCHAIR_LIMITED
-    hours = effective_hours(entry)
-    if hours is not None:
+    hours = entry.hours_in_force
+    if hours:
         value |= HOURS_KNOWN
-        if hours[0]:
+        if any(h.always for h in hours):
             value |= ALWAYS_OPEN
     if entry.is_sample:
         value |= SAMPLE
@@ -152,14 +134,10 @@ def hours_intervals(entry: Entry) -> list[list[int]]:
     the entry, or of its phones when it has none: the same form the entry pages hand the
     open-now script, which the finder's cards and filter ask too. Empty when the hours are
     unknown or around the clock (the flags say which)."""
-    if entry.hours is not None:
-        if entry.hours.always:
-            return []
-        return [[i.start, i.end] for i in entry.hours.intervals]
-    phone_hours = [p.hours for p in entry.phones if p.hours is not None]
-    if not phone_hours or any(h.always for h in phone_hours):
+    hours = entry.hours_in_force
+    if not hours or any(h.always for h in hours):
         return []
-    return [[start, end] for start, end in joined_intervals(phone_hours)]
+    return [[start, end] for start, end in joined_intervals(hours)]
 
 
 def unconfirmed_source(entry: Entry, lang: str) -> str:

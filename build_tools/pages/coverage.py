@@ -72,7 +72,7 @@ def coverage_page(L: PageLanguage, figures: Coverage) -> GeneratedPage:
             population=population,
             women_known=women_known,
             totals=_totals(regions),
-            no_line=[r.region for r in regions if r.lines_24h == 0],
+            no_line=figures.without_24h_line,
             csv_url="../" * depth + "data/" + CSV_NAME,
         )
 
