@@ -40,7 +40,7 @@ from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
 from build_tools.languages import CONFIG_FILE, LANGUAGES
 from build_tools.messages import _
-from build_tools.pages.generated import GeneratedPage
+from build_tools.pages.generated import GENERATED_ROOT, GeneratedPage
 from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
 from build_tools.site_links import resolve_site_links
@@ -473,10 +473,6 @@ def _strict_warnings() -> bool:
         if isinstance(handler, CountHandler) and handler.get_counts():
             return True
     return False
-
-
-#: Where the generated pages live in every language (build_tools/pages/build.py).
-GENERATED_ROOT = "directory/"
 
 
 def _nav_in(nav: Any, docs_dir: Path) -> Any:

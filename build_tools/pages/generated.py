@@ -6,6 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+#: The folder every generated page lives under, in every language (the URL scheme's
+#: ``directory/``); the plugin keeps it in each language's navigation.
+GENERATED_ROOT = "directory/"
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
