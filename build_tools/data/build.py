@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from build_tools.messages import _
+from build_tools.messages import _, language
 from build_tools.safety.inside import LINK_FIX, outside_reason
 
 from . import schema
@@ -110,30 +111,12 @@ def _validate(
     services = _services(services_doc, refs)
 
     entries: list[Entry] = []
-    entry_docs: list[tuple[Document, Entry | None]] = []
-    for file, source in _entry_files(data_dir, problems):
-        doc = load_file(file, str(data_dir / source))
-        _check_schema_line(doc, "entry", source.count("/"))
-        if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
-            doc.problem(
-                (),
-                _("the file is empty: it holds no entry"),
-                _("write the entry, or delete the file"),
-            )
-        elif doc.data is not None:
-            schema.check(doc, "entry")
-            check_texts(doc, doc.data)
-            if isinstance(doc.data, dict):
-                check_confidential_text(doc, doc.data)
-        entry = check_entry(
-            doc,
-            refs,
-            stem=file.name.removesuffix(".yml"),
-            file=source,
-            today=today,
-            publish=publish,
-        )
-        entry_docs.append((doc, entry))
+    # What the checks of one file depend on besides the file itself.
+    context = (repr((regions, refs)), today, publish, language())
+    entry_docs = [
+        _read_entry(file, source, data_dir, refs, context)
+        for file, source in _entry_files(data_dir, problems)
+    ]
     _check_ids(entry_docs)
 
     organisation = None
@@ -178,6 +161,74 @@ def _validate(
         population=population,
     )
     return ValidationResult(directory, problems)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One entry file as read and checked on its own, and what that depended on."""
+
+    content: bytes
+    context: tuple[Any, ...]
+    doc: Document
+    entry: Entry | None
+    problems: tuple[Problem, ...]
+
+
+#: Entry files read in this process, by path: the live preview validates the whole directory
+#: after every save, and only the saved file needs reading and checking again.
+_READ: dict[str, _Read] = {}
+
+
+def _read_entry(
+    file: Path, source: str, data_dir: Path, refs: References, context: tuple[Any, ...]
+) -> tuple[Document, Entry | None]:
+    """The file's document and entry, with the problems found in the file alone.
+
+    A file whose bytes are what they were when it was last parsed, in the same context
+    (regions, kinds of help, day, publishing, message language), is not parsed and checked
+    again: its problems are put back as they were (the checks across files add theirs later).
+    The bytes are compared, not the file's times: two saves within one tick of the file
+    system's clock would leave the times unchanged.
+    """
+    path = str(data_dir / source)
+    try:
+        content: bytes | None = file.read_bytes()
+    except OSError:
+        content = None  # load_file says why it cannot be read
+    kept = _READ.get(path)
+    if (
+        content is not None
+        and kept is not None
+        and kept.content == content
+        and kept.context == context
+    ):
+        kept.doc.problems[:] = kept.problems
+        return kept.doc, kept.entry
+    doc = load_file(file, path)
+    _check_schema_line(doc, "entry", source.count("/"))
+    if doc.data is None and doc.readable and not any(p.is_error for p in doc.problems):
+        doc.problem(
+            (),
+            _("the file is empty: it holds no entry"),
+            _("write the entry, or delete the file"),
+        )
+    elif doc.data is not None:
+        schema.check(doc, "entry")
+        check_texts(doc, doc.data)
+        if isinstance(doc.data, dict):
+            check_confidential_text(doc, doc.data)
+    today, publish = context[1], context[2]
+    entry = check_entry(
+        doc,
+        refs,
+        stem=file.name.removesuffix(".yml"),
+        file=source,
+        today=today,
+        publish=publish,
+    )
+    if content is not None:
+        _READ[path] = _Read(content, context, doc, entry, tuple(doc.problems))
+    return doc, entry
 
 
 def _load_list(data_dir: Path, name: str, kind: str, problems: list[Problem]) -> Document:
@@ -242,11 +293,12 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
     if not root.is_dir():
         return []
     files = []
-    for file in sorted(root.rglob("*")):
-        refused = _outside_problem(file, data_dir)
-        if refused is not None:
-            problems.append(refused)
-            continue
+    for file, link in _paths_below(root, data_dir):
+        if link:
+            refused = _outside_problem(file, data_dir)
+            if refused is not None:
+                problems.append(refused)
+                continue
         if not file.is_file():
             continue
         source = file.relative_to(data_dir).as_posix()
@@ -295,6 +347,22 @@ def _entry_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path, st
                 )
             )
     return files
+
+
+def _paths_below(root: Path, data_dir: Path) -> list[tuple[Path, bool]]:
+    """Every path below ``root`` in path order, and whether it must be checked as a possible
+    link: a walk that never follows links reaches the other files only through real folders,
+    so only the links it meets (and everything, when ``root`` itself is refused) need
+    :func:`outside_reason`, which resolves the path (slow, for thousands of files)."""
+    if outside_reason(root, data_dir) is not None:
+        return [(path, True) for path in sorted(root.rglob("*"))]
+    found = []
+    for top, folders, names in os.walk(root):
+        here = Path(top)
+        for name in folders + names:
+            path = here / name
+            found.append((path, path.is_symlink()))
+    return sorted(found)
 
 
 def _outside_problem(file: Path, data_dir: Path) -> Problem | None:
