@@ -21,6 +21,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -41,7 +44,8 @@ from build_tools.data.errors import count_text, format_problems
 from build_tools.languages import CONFIG_FILE, LANGUAGES
 from build_tools.messages import _
 from build_tools.pages.generated import GENERATED_ROOT, GeneratedPage
-from build_tools.preview import Preview
+from build_tools.preview import Preview, watch_natively
+from build_tools.preview_update import LanguageBuild, QuickUpdate
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
 from build_tools.site_links import resolve_site_links
 from build_tools.stages import DataProblemsError, Stages
@@ -96,6 +100,12 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.content_root: Path | None = None
         #: Entry pages filled into one rendering of Material's page (see page_shell.py).
         self.shells: page_shell.PageShells | None = None
+        #: The live preview's quick path after a saved entry file (``mkdocs serve`` only).
+        self.quick: QuickUpdate | None = None
+        #: This language's navigation, files and environment, for :attr:`quick`.
+        self._nav: Navigation | None = None
+        self._files: Files | None = None
+        self._env: Any = None
 
     # ------------------------------------------------------------------ setup
 
@@ -126,6 +136,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         content_root = Path(config.docs_dir)
         if self.is_primary:
             self.content_root = content_root
+            if self.command == "serve":
+                self._quick_path(config, content_root).full_build_starting()
             try:
                 self.state = self._prepare(config, languages, content_root)
             except DataProblemsError as error:
@@ -225,7 +237,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         build shows what is wrong in the browser (see :mod:`build_tools.preview`)."""
         from build_tools.finder.guide import GUIDE_FILE
 
-        self.preview = Preview(server, builder)
+        self.preview = Preview(server, builder, quick=self.quick)
+        if self.quick is not None:
+            self.quick.reload_browsers = self.preview.reload_browsers
         root = Path(config.config_file_path or ".").resolve().parent
         watched = [root / self.config.data_dir, GUIDE_FILE]
         if self.content_root is not None:
@@ -235,7 +249,50 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         for path in watched:
             if path.exists():
                 server.watch(str(path))
+        watch_natively(server)
         return server
+
+    def _quick_path(self, config: MkDocsConfig, content_root: Path) -> QuickUpdate:
+        """The preview's quick path, watching every file the site is built from."""
+        from build_tools.finder.guide import GUIDE_FILE
+
+        if self.quick is None:
+            root = Path(config.config_file_path or ".").resolve().parent
+            data_dir = root / self.config.data_dir
+            roots = [data_dir, content_root, GUIDE_FILE, *(root / p for p in config.watch)]
+            if config.config_file_path:
+                roots.append(Path(config.config_file_path).resolve())
+            if config.theme.custom_dir:
+                roots.append(Path(config.theme.custom_dir))
+            self.quick = QuickUpdate(
+                roots=sorted(set(roots)),
+                entries_dir=data_dir / "entries",
+                languages=list(self.config.languages) or [i18n.DEFAULT_LANGUAGE],
+                speak=self._speaking,
+                stages=self._current_stages,
+                set_stages=self._replace_stages,
+            )
+        return self.quick
+
+    @contextmanager
+    def _speaking(self, lang: str, shells: page_shell.PageShells | None) -> Iterator[None]:
+        """The page events act for ``lang`` (as while its build ran) until the block ends."""
+        assert self.state is not None
+        saved = (self.lang, self.generated, self.shells)
+        self.lang, self.shells = lang, shells
+        self.generated = {page.src_uri: page for page in self.state.stages.pages(lang)}
+        try:
+            yield
+        finally:
+            self.lang, self.generated, self.shells = saved
+
+    def _current_stages(self) -> Stages:
+        assert self.state is not None
+        return self.state.stages
+
+    def _replace_stages(self, stages: Stages) -> None:
+        assert self.state is not None
+        self.state.stages = stages
 
     # ------------------------------------------------------------------ pages
 
@@ -267,8 +324,13 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             )
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.state is not None
+        self._env, self._files = env, files
         env.bytecode_cache = build_cache.template_cache(self.state.stages.root)
         self.shells = None
         if page_shell.enabled():
@@ -370,6 +432,20 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         site_dir = Path(config.site_dir)
         if self.shells is not None:
             log.info(f"{self.lang}: {self.shells.summary()}")
+        if self.quick is not None and self._files is not None and self._nav is not None:
+            search = config.plugins.get("material/search")
+            self.quick.record(
+                self.lang,
+                LanguageBuild(
+                    config,
+                    self._files,
+                    self._nav,
+                    self._env,
+                    self.shells,
+                    site_dir,
+                    search_index=getattr(search, "search_index", None),
+                ),
+            )
         try:
             self.state.stages.after_language(self.lang, site_dir)
             if not self.is_primary:
@@ -440,10 +516,14 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         """Clean up on every way a build can fail; an operating-system error (a full disk, a
         folder that cannot be written) becomes a message instead of a traceback."""
         self._close_site_folder()
+        if self.quick is not None:
+            self.quick.full_build_failed()
         if isinstance(error, OSError):
             raise PluginError(str(write_error(error, self.published or Path("site")))) from None
 
     def on_shutdown(self) -> None:
+        if self.quick is not None:
+            self.quick.stop()
         self._close_site_folder()
 
     def _close_site_folder(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import secrets
 import sys
@@ -22,6 +23,19 @@ from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import BuildError
+from mkdocs.livereload import _timestamp
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
+from watchdog.observers import Observer
 
 from build_tools.data.errors import format_problems
 from build_tools.messages import _, language
@@ -42,8 +56,11 @@ class Failure:
 class Preview:
     """Attached to MkDocs' LiveReloadServer in the plugin's ``on_serve``."""
 
-    def __init__(self, server: Any, builder: Callable[[], None]) -> None:
+    def __init__(self, server: Any, builder: Callable[[], None], quick: Any = None) -> None:
         self.builder = builder
+        #: The quick path after a saved entry file (``preview_update.QuickUpdate``).
+        self.quick = quick
+        self._server = server
         self.failure: Failure | None = None
         #: Held while a build runs: a page asked for meanwhile waits for its result, as MkDocs'
         #: own server does.
@@ -61,7 +78,8 @@ class Preview:
         with self._idle:
             self._building = True
         try:
-            self.builder()
+            if not self._quickly():
+                self.builder()
         except Exception as error:  # every failure, whatever raised it, becomes the error page
             failure = describe(error, messages.lines)
             if failure.unprinted:
@@ -82,6 +100,32 @@ class Preview:
             with self._idle:
                 self._building = False
                 self._idle.notify_all()
+
+    def _quickly(self) -> bool:
+        """The quick path, when the last build succeeded and the save allows it."""
+        if self.quick is None:
+            return False
+        if self.failure is None and self.quick.try_update():
+            return True
+        self.quick.stop()
+        return False
+
+    def reload_browsers(self) -> None:
+        """Reload the browsers without a build (the quick path's background step is done).
+
+        MkDocs 1.6's server reloads a page when its reload endpoint answers a newer "epoch"
+        than the page was served at, and serves pages only while the epoch it wants is the one
+        it shows; both move on together here, and only while no build is wanted or under way
+        (that build's own reload follows)."""
+        server = self._server
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                return
+            with server._epoch_cond:
+                if server._visible_epoch != server._wanted_epoch:
+                    return
+                server._wanted_epoch = server._visible_epoch = _timestamp()
+                server._epoch_cond.notify_all()
 
     def app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO", "").startswith("/livereload/"):
@@ -134,6 +178,50 @@ class Preview:
 _CSP_SCRIPTS = re.compile(
     rb'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src)'
 )
+
+
+#: What a save, a new file, a deletion, a rename or a touch sends; the system also reports every
+#: file opened and closed, which the build itself does by the thousand (MkDocs' handler would
+#: take each for a change and build again, for ever).
+CHANGES: list[type[FileSystemEvent]] = [
+    FileAttribEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+class _ChangesObserver(Observer):  # type: ignore[misc,valid-type]
+    """The system's observer, passing MkDocs' handler the changes only."""
+
+    def schedule(self, event_handler: Any, path: Any, **options: Any) -> Any:
+        options["event_filter"] = CHANGES
+        return super().schedule(event_handler, path, **options)
+
+
+def watch_natively(server: Any) -> None:
+    """Let the operating system say when a watched file changes.
+
+    MkDocs' server polls every watched folder twice a second, listing every file each time:
+    half a second, on average a quarter, passes before a save is even noticed, and the listing
+    itself grows with the directory. watchdog's ``Observer`` uses the system's own change
+    notifications (inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows).
+    ``HELPDIR_PREVIEW_POLLING=1`` keeps MkDocs' polling (for folders shared over a network or
+    into a container, where notifications may not arrive)."""
+    if os.environ.get("HELPDIR_PREVIEW_POLLING", "").strip() in {"1", "true", "yes"}:
+        return
+    watched = dict(server._watched_paths)
+    for path, count in watched.items():
+        for _n in range(count):
+            server.unwatch(path)
+    server.observer = _ChangesObserver()
+    for path, count in watched.items():
+        for _n in range(count):
+            server.watch(path)
 
 
 def allow_reload_script(page: bytes) -> bytes:

@@ -75,6 +75,8 @@ class Stages:
     warnings: list[Problem] = field(default_factory=list)
     leaflet_dir: Path | None = None
     leaflet_list: Sequence[Any] = ()
+    #: The folder the directory was read from.
+    data_dir: Path | None = None
     #: The build's moment (Minsk time): free places and notices are judged as of then in the
     #: pages' built-in state; the pages' scripts judge them again on the visitor's device.
     built_at: _dt.datetime = field(default_factory=now_minsk)
@@ -117,6 +119,7 @@ class Stages:
             content_dir=content_dir,
             organisation=organisation,
             warnings=[p for p in problems if p.severity != "error"],
+            data_dir=data_dir,
         )
         if options.leaflets:
             stages.leaflet_dir = Path(tempfile.mkdtemp(prefix="helpdir-leaflets-"))
@@ -128,6 +131,30 @@ class Stages:
                 cache_dir=build_cache.cache_dir(root) / "leaflets",
             )
         return stages
+
+    def reloaded(self) -> Stages:
+        """The same pipeline over the directory as it is now on disk (the live preview's quick
+        path after a saved entry file): the data is validated again, as a build validates it,
+        and any error raises :class:`DataProblemsError`. The pages' front matter and content
+        are not read again: the caller has checked that only entry files changed."""
+        assert self.data_dir is not None
+        result = validate_directory(
+            self.data_dir, publish=bool(self.options.publish and not self.options.allow_samples)
+        )
+        errors = result.errors
+        if errors or result.directory is None:
+            raise DataProblemsError(errors)
+        return Stages(
+            directory=result.directory,
+            languages=self.languages,
+            site_url=self.site_url,
+            options=self.options,
+            root=self.root,
+            content_dir=self.content_dir,
+            organisation=self.organisation,
+            warnings=result.warnings,
+            data_dir=self.data_dir,
+        )
 
     # -- per language, while MkDocs builds it
 
@@ -196,12 +223,14 @@ class Stages:
         return page_notices(self.directory, lang, entry_id, self.built_at)
 
     def after_language(self, lang: str, site_dir: Path) -> None:
-        """Files a language needs beside its pages (finder data, redirect pages)."""
-        finder.write_assets(self.directory, lang, site_dir)
+        """Files a language needs beside its pages (redirect pages, finder data). The redirect
+        pages come first: the offline copy's list (finder/offline.json) takes them in with the
+        directory's pages, so a renamed entry's old address works offline too."""
         for rel_path, html in pages.redirect_pages(self.directory, lang).items():
             target = site_dir / rel_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
+        finder.write_assets(self.directory, lang, site_dir)
 
     def after_all(self, site_dir: Path) -> None:
         """Language-independent outputs, then the safety scan of everything written."""

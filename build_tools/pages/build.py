@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from build_tools.data.model import Directory, Entry, Region, Service
 from build_tools.i18n import url_prefix
+from build_tools.pages.coverage import SRC_URI as COVERAGE_SRC
 from build_tools.pages.coverage import coverage_pages
 from build_tools.pages.generated import GeneratedPage
 from build_tools.pages.language import PageLanguage
@@ -92,7 +93,7 @@ def directory_pages(
             services=[(s, len(by_service[s.id])) for s in directory.services],
         )
 
-    pages = [GeneratedPage("directory/index.md", _html(L.word("home_title")), home)]
+    pages = [GeneratedPage(HOME_SRC, _html(L.word("home_title")), home)]
     for region in directory.regions:
         pages.append(
             _region_page(L, region, by_region[region.id], national, service_order, page_root)
@@ -103,6 +104,37 @@ def directory_pages(
         pages.append(_entry_page(L, entry, page_root))
     pages += coverage_pages(directory, L)
     return pages
+
+
+#: The directory home's source path (the URL scheme's ``directory/``).
+HOME_SRC = "directory/index.md"
+
+
+def entry_src(entry_id: str) -> str:
+    return f"directory/{entry_id}/index.md"
+
+
+def region_src(region_id: str) -> str:
+    return f"directory/regions/{region_id}/index.md"
+
+
+def service_src(service_id: str) -> str:
+    return f"directory/services/{service_id}/index.md"
+
+
+def pages_listing(directory: Directory, entries: Iterable[Entry]) -> set[str]:
+    """The generated pages, besides their own, that show something of ``entries``: the directory
+    home (counts, national lines, the newest call), their regions' pages (every region's for a
+    national entry, which each region page lists), their kinds of help, and the coverage page.
+    The live preview renders these again after a saved entry file."""
+    shown = {HOME_SRC, COVERAGE_SRC}
+    for entry in entries:
+        if entry.national:
+            shown.update(region_src(r.id) for r in directory.regions)
+        elif entry.region:
+            shown.add(region_src(entry.region))
+        shown.update(service_src(s) for s in entry.services)
+    return shown
 
 
 def _last_call(entries: list[Entry]) -> _dt.date | None:
@@ -130,7 +162,7 @@ def _entry_page(L: PageLanguage, entry: Entry, page_root: str) -> GeneratedPage:
         return render("entry.html", L=L, e=entry, page_url=url)
 
     return GeneratedPage(
-        f"directory/{entry.id}/index.md",
+        entry_src(entry.id),
         _html(L.plain(entry.name)),
         body,
         description=_html(_entry_description(L, entry)),
@@ -189,7 +221,7 @@ def _region_page(
         )
 
     return GeneratedPage(
-        f"directory/regions/{region.id}/index.md",
+        region_src(region.id),
         _html(L.plain(region.name)),
         body,
         description=_html(f"{L.plain(region.name)}: {L.counted('count_entries', len(entries))}"),
@@ -218,7 +250,7 @@ def _service_page(
         )
 
     return GeneratedPage(
-        f"directory/services/{service.id}/index.md",
+        service_src(service.id),
         _html(L.plain(service.name)),
         body,
         description=_html(L.plain(service.description)),

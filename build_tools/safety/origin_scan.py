@@ -25,7 +25,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -367,9 +367,17 @@ def scan_site(site_dir: Path, cache: MutableMapping[str, Any] | None = None) -> 
     with the same bytes is not scanned again by the same scanner.
     """
     site_dir = Path(site_dir)
+    return scan_files(site_dir, sorted(site_dir.rglob("*")), cache)
+
+
+def scan_files(
+    site_dir: Path, paths: Iterable[Path], cache: MutableMapping[str, Any] | None = None
+) -> list[str]:
+    """:func:`scan_site` for some files of ``site_dir`` only (the live preview scans the files
+    it wrote again after a save)."""
     messages = []
     seen: dict[tuple[str, str], list[Finding]] = {}
-    for path in sorted(site_dir.rglob("*")):
+    for path in paths:
         if not path.is_file() or path.suffix.lower() not in _SCANNERS:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
