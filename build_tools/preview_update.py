@@ -44,7 +44,7 @@ from mkdocs.structure.nav import Navigation
 
 from build_tools import build_cache, feeds, safety
 from build_tools.data.model import Directory, Entry
-from build_tools.messages import _
+from build_tools.messages import _, ngettext
 from build_tools.page_shell import PageShells
 from build_tools.pages.build import entry_src, pages_listing
 from build_tools.stages import DataProblemsError, Stages
@@ -196,14 +196,15 @@ class QuickUpdate:
         self._pending_pages |= pages_listing(saved.stages.directory, saved.before)
         if self._pending_since_ns is None:
             self._pending_since_ns = started_ns
+        count = len(saved.entries) * len(self.languages)
         log.info(
-            _(
+            ngettext(
+                "Preview: {count} entry page written again in {seconds:.2f} s; the directory's "
+                "lists, the finder's data and the feeds are being brought up to date.",
                 "Preview: {count} entry pages written again in {seconds:.2f} s; the directory's "
-                "lists, the finder's data and the feeds are being brought up to date."
-            ).format(
-                count=len(saved.entries) * len(self.languages),
-                seconds=time.perf_counter() - started,
-            )
+                "lists, the finder's data and the feeds are being brought up to date.",
+                count,
+            ).format(count=count, seconds=time.perf_counter() - started)
         )
         self._thread = threading.Thread(
             target=self._follow_up, name="helpdir-preview-follow-up", daemon=True

@@ -171,6 +171,8 @@ def generate(
     shutil.copy2(real_data / "regions.yml", out_dir / "regions.yml")
     shutil.copy2(real_data / "services.yml", out_dir / "services.yml")
     shutil.copy2(real_data / "organisation.yml", out_dir / "organisation.yml")  # the site needs it
+    # The coverage page, which the content pages link to, is built from the population figures.
+    shutil.copy2(real_data / "population.yml", out_dir / "population.yml")
     regions = _load(real_data / "regions.yml")
     services = {s["id"]: s for s in _load(real_data / "services.yml")}
     rng = random.Random(f"{seed}:{count}")
