@@ -320,7 +320,13 @@ class QuickUpdate:
             if self._stop.is_set():
                 return None
         site_dir = self.builds[self.languages[0]].site_dir
-        feeds.write_feeds(stages.directory, site_dir / "data", site_url=stages.site_url)
+        if not feeds.write_feeds(
+            stages.directory,
+            site_dir / "data",
+            site_url=stages.site_url,
+            should_stop=self._stop.is_set,
+        ):
+            return None
         found = _scan(stages.root, site_dir, since_ns)
         if found:
             raise PluginError(

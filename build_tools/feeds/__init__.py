@@ -17,6 +17,7 @@ identical bytes and the published files do not churn.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .common import write_json
 from .coverage_csv import COVERAGE_CSV_NAME, write_coverage_csv
 from .directory_json import SCHEMA_NAME, build_feed
 from .geojson import build_geojson
-from .hsds import write_hsds
+from .hsds import hsds_steps
 from .spreadsheet import write_csv
 from .status import STATUS_NAME, add_availability, status_feed
 from .urls import SiteUrls
@@ -47,18 +48,33 @@ def feed_schema(site_url: str) -> dict:
     return schema
 
 
-def write_feeds(directory: Directory, out_dir: Path, *, site_url: str) -> None:
-    """Write every feed into ``out_dir`` (``site/data``)."""
+def write_feeds(
+    directory: Directory,
+    out_dir: Path,
+    *,
+    site_url: str,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> bool:
+    """Write every feed into ``out_dir`` (``site/data``); False when ``should_stop`` said to
+    stop between two files (the live preview stops for a newer save, which writes them all)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_json(
-        out_dir / FEED_NAME, add_availability(build_feed(directory, site_url=site_url), directory)
-    )
-    write_json(out_dir / SCHEMA_NAME, feed_schema(site_url))
-    write_csv(directory, out_dir / CSV_NAME, site_url=site_url)
-    write_json(out_dir / GEOJSON_NAME, build_geojson(directory, site_url=site_url))
-    write_hsds(directory, out_dir / HSDS_FOLDER, site_url=site_url)
-    write_json(out_dir / STATUS_NAME, status_feed(directory))
+    steps: list[Callable[[], object]] = [
+        lambda: write_json(
+            out_dir / FEED_NAME,
+            add_availability(build_feed(directory, site_url=site_url), directory),
+        ),
+        lambda: write_json(out_dir / SCHEMA_NAME, feed_schema(site_url)),
+        lambda: write_csv(directory, out_dir / CSV_NAME, site_url=site_url),
+        lambda: write_json(out_dir / GEOJSON_NAME, build_geojson(directory, site_url=site_url)),
+        *hsds_steps(directory, out_dir / HSDS_FOLDER, site_url=site_url),
+        lambda: write_json(out_dir / STATUS_NAME, status_feed(directory)),
+    ]
+    for step in steps:
+        if should_stop():
+            return False
+        step()
     figures = coverage(directory)
     if figures is not None:
         write_coverage_csv(directory, figures, out_dir / COVERAGE_CSV_NAME)
+    return True

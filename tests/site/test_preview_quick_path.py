@@ -96,3 +96,27 @@ def test_a_new_entry_file_takes_the_full_rebuild(served: Served) -> None:
     terminal = served.terminal()
     assert terminal.count(FULL) == 2
     assert QUICK not in terminal
+
+
+def test_a_save_during_the_background_step_is_not_lost(served: Served) -> None:
+    served.wait_for("directory/brest-crisis-room/", page_shows("ru"), "the entry page")
+    entry = served.data / ENTRY
+    edit(entry, "«Пример»", "«Первая правка»")
+    served.wait_for(
+        "directory/brest-crisis-room/", page_shows("ru", "«Первая правка»"), "the first save"
+    )
+    # The second save comes while the lists of the first are being written.
+    edit(entry, "«Первая правка»", "«Вторая правка»")
+    served.wait_for(
+        "directory/regions/brest/", page_shows("ru", "«Вторая правка»"), "the second save's list"
+    )
+    served.wait_for(
+        "directory/services/crisis-room/", page_shows("ru", "«Вторая правка»"), "its kind of help"
+    )
+    site = _site_dir(served)
+    _wait_terminal(
+        served, lambda t: t.rsplit(QUICK, 1)[1].count(FOLLOWED) == 1, "the last background step"
+    )
+    text = (site / "data/directory.json").read_text(encoding="utf-8")
+    assert "Вторая правка" in text and "Первая правка" not in text
+    assert served.terminal().count(FULL) == 1
