@@ -38,6 +38,7 @@ from mkdocs.utils import CountHandler
 from build_tools import build_cache, components, i18n, page_shell
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
+from build_tools.language_builds import LanguageBuilds
 from build_tools.languages import CONFIG_FILE, LANGUAGES
 from build_tools.messages import _
 from build_tools.pages.generated import GENERATED_ROOT, GeneratedPage
@@ -96,6 +97,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.content_root: Path | None = None
         #: Entry pages filled into one rendering of Material's page (see page_shell.py).
         self.shells: page_shell.PageShells | None = None
+        #: Further languages built by child processes during a ``mkdocs build``, and those
+        #: the primary build builds itself after its own (see language_builds.py).
+        self.language_builds = LanguageBuilds()
+        self.own_languages: list[str] = []
 
     # ------------------------------------------------------------------ setup
 
@@ -163,6 +168,23 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             except SiteWriteError as exc:
                 raise PluginError(str(exc)) from None
         return config
+
+    def _start_language_builds(self, config: MkDocsConfig) -> None:
+        """Fork the further languages' builds (``mkdocs build`` only; the preview's server has
+        threads); ``own_languages`` are those the primary build builds after its own."""
+        assert self.state is not None
+        further = self.state.languages[1:]
+        self.own_languages = list(further)
+        if self.site_folder is not None:  # `mkdocs build`, not the preview's threads
+            self.own_languages = self.language_builds.start(
+                further, lambda lang: self._build_language(config, lang)
+            )
+        if self.language_builds.running:
+            log.info(
+                _("Built at the same time, each in a process of its own: {languages}.").format(
+                    languages=", ".join(self.language_builds.running)
+                )
+            )
 
     def _preview_stopped(self, error: DataProblemsError) -> PluginError:
         """In the live preview the problems are printed exactly as ``validate`` prints them
@@ -241,6 +263,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.state is not None
+        if self.is_primary:  # after MkDocs emptied the staging folder, which the children fill
+            self._start_language_builds(config)
         self.generated = {}
         for page in self.state.stages.pages(self.lang):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -374,8 +398,10 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             self.state.stages.after_language(self.lang, site_dir)
             if not self.is_primary:
                 return
-            for lang in self.state.languages[1:]:
+            for lang in self.own_languages:
+                self.language_builds.check()
                 self._build_language(config, lang)
+            self.language_builds.wait()
             self.state.stages.after_all(site_dir)
             if self.site_folder is not None and not _strict_warnings():
                 self._check_complete(self.site_folder)
@@ -447,7 +473,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self._close_site_folder()
 
     def _close_site_folder(self) -> None:
-        """Remove the staging folder (unless it was swapped in) and release the lock."""
+        """Stop the languages' child processes, remove the staging folder (unless it was
+        swapped in) and release the lock."""
+        self.language_builds.stop()
         if self.site_folder is not None:
             self.site_folder.close()
             self.site_folder = None

@@ -1,0 +1,163 @@
+"""The languages' child processes (build_tools/language_builds.py) on their own: what a child
+did reaches the parent, how it failed is raised in the parent as it was raised in the child,
+and a child that dies or hangs never leaves the parent waiting or a process behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from build_tools.language_builds import (
+    PROCESSES_VARIABLE,
+    ChildTraceback,
+    LanguageBuilds,
+    can_fork,
+    process_count,
+)
+
+
+@pytest.fixture(autouse=True)
+def two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PROCESSES_VARIABLE, "2")
+    assert can_fork(), "the test process has other threads, so nothing would be forked"
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # reaped already: no zombie left
+    return False
+
+
+def test_children_build_while_the_parent_works_and_the_rest_is_left_to_it(tmp_path: Path) -> None:
+    builds = LanguageBuilds()
+    parent = os.getpid()
+
+    def build(lang: str) -> None:
+        (tmp_path / lang).write_text(str(os.getpid()), encoding="utf-8")
+
+    left = builds.start(["be", "en"], build)
+    assert builds.running == ["be"]
+    assert left == ["en"]  # two processes at once: the parent and one child
+    builds.wait()
+    assert builds.running == []
+    written = int((tmp_path / "be").read_text(encoding="utf-8"))
+    assert written != parent  # built in a process of its own
+    assert _gone(written)
+    assert not (tmp_path / "en").exists()
+
+
+def test_one_process_builds_everything_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PROCESSES_VARIABLE, "1")
+    builds = LanguageBuilds()
+    assert builds.start(["be", "en"], lambda lang: None) == ["be", "en"]
+    assert builds.running == []
+
+
+@pytest.mark.parametrize("value", ["0", "two", "-3"])
+def test_a_wrong_process_count_is_refused_with_a_message(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv(PROCESSES_VARIABLE, value)
+    with pytest.raises(PluginError, match=f"{PROCESSES_VARIABLE}={value}: give the number"):
+        process_count()
+
+
+def test_an_exception_in_a_child_is_raised_in_the_parent_as_it_was() -> None:
+    builds = LanguageBuilds()
+
+    def build(lang: str) -> None:
+        raise Abort("Aborted with 1 warnings in strict mode!")
+
+    builds.start(["be"], build)
+    with pytest.raises(Abort, match=r"^Aborted with 1 warnings in strict mode!$") as raised:
+        builds.wait()
+    cause = raised.value.__cause__
+    assert isinstance(cause, ChildTraceback)
+    assert "In the process that built the 'be' pages" in str(cause)
+    assert "in build" in str(cause)  # the child's own traceback, for whoever must debug it
+
+
+def test_an_os_error_in_a_child_keeps_what_the_message_needs() -> None:
+    builds = LanguageBuilds()
+
+    def build(lang: str) -> None:
+        raise OSError(28, "No space left on device", "/site/be/index.html")
+
+    builds.start(["be"], build)
+    with pytest.raises(OSError) as raised:
+        builds.wait()
+    assert (raised.value.errno, raised.value.filename) == (28, "/site/be/index.html")
+
+
+def test_an_exception_that_cannot_travel_arrives_as_its_text() -> None:
+    class Local(Exception):  # not importable by its name, so it cannot be unpickled
+        pass
+
+    builds = LanguageBuilds()
+
+    def build(lang: str) -> None:
+        raise Local("the template has no end")
+
+    builds.start(["be"], build)
+    with pytest.raises(PluginError, match="Local: the template has no end"):
+        builds.wait()
+
+
+def test_a_child_that_dies_without_a_word_fails_the_build() -> None:
+    builds = LanguageBuilds()
+
+    def build(lang: str) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    builds.start(["be"], build)
+    with pytest.raises(PluginError, match=r"the 'be' pages ended without finishing \(.*signal 9"):
+        builds.wait()
+
+
+def test_stop_ends_a_child_at_once_and_leaves_no_process() -> None:
+    builds = LanguageBuilds()
+    builds.start(["be"], lambda lang: time.sleep(120))
+    pid = builds._children[0].pid
+    start = time.monotonic()
+    builds.stop()
+    assert time.monotonic() - start < 30
+    assert builds.running == []
+    assert _gone(pid)
+
+
+def test_the_child_ends_without_the_parent_s_cleanup(tmp_path: Path) -> None:
+    """``os._exit``: the parent's ``finally`` blocks (its cleanup) do not run in the child."""
+    builds = LanguageBuilds()
+    marker = tmp_path / "cleaned"
+    try:
+        builds.start(["be"], lambda lang: None)
+        builds.wait()  # the child has ended
+        assert not marker.exists()
+    finally:
+        marker.write_text(str(os.getpid()), encoding="utf-8")
+
+
+def test_check_raises_a_finished_child_s_failure_and_leaves_running_ones_alone() -> None:
+    builds = LanguageBuilds()
+    builds.start(["be"], lambda lang: time.sleep(120))
+    builds.check()  # still running: nothing to say
+    assert builds.running == ["be"]
+    builds.stop()
+
+    def build(lang: str) -> None:
+        raise Abort("Aborted with a BuildError!")
+
+    builds.start(["be"], build)
+    deadline = time.monotonic() + 60
+    with pytest.raises(Abort, match="Aborted with a BuildError!"):
+        while time.monotonic() < deadline:
+            builds.check()
+            time.sleep(0.05)
+    assert builds.running == []
