@@ -1,23 +1,28 @@
-"""The further languages' MkDocs builds in child processes, beside the primary build.
+"""The further languages' MkDocs builds (and the open-data feeds) in child processes, beside
+the primary build.
 
-``mkdocs build`` builds the default language itself and, when its pages are written, each
-further language into ``site_dir/<lang>`` (see :mod:`build_tools.plugin`). The languages share
+``mkdocs build`` builds the default language itself and each further language into
+``site_dir/<lang>`` (see :mod:`build_tools.plugin`), then writes the feeds. These parts share
 nothing but the loaded, validated model, so on a machine with more than one core they can be
-built at the same time: at the start of the primary build, :meth:`LanguageBuilds.start` forks
-one child per further language, as many as there are cores besides the parent's own. A forked
-child inherits the loaded :class:`~build_tools.stages.Stages` as it is, so nothing is loaded or
-checked twice; it runs the very build the parent would have run, writes into the same staging
-folder, reports how it ended through a pipe and leaves with ``os._exit``, so none of the
-parent's cleanup (the staging folder, the lock) runs in it. The languages no child took are
-built by the parent after its own, as before.
+done at the same time. At the start of the primary build, :meth:`LanguageBuilds.start` puts
+the parts in a queue (a pipe holding one fixed-size record per part, so a read takes exactly
+one part and no two processes take the same) and forks as many children as there are cores
+besides the parent's own. Each child takes parts from the queue until it is empty; the parent
+takes what is left once its own language is built (:meth:`LanguageBuilds.remaining`), so the
+work spreads over the processes as it comes.
 
-Before the parent finishes the site (the outputs for all languages, the completeness check,
-the swap) it waits for every child; a child that failed makes the parent fail with the
-child's own exception, so the editor sees what a one-process build would have said. On every
-way out the parent stops and reaps its children before the staging folder is removed.
+A forked child inherits the loaded :class:`~build_tools.stages.Stages` as it is, so nothing is
+loaded or checked twice; it does exactly what the parent would have done, writes into the
+same staging folder, reports how it ended through a pipe of its own and leaves with
+``os._exit``, so none of the parent's cleanup (the staging folder, the lock) runs in it.
 
-``HELPDIR_BUILD_PROCESSES=1`` (or a process with threads, such as ``mkdocs serve``'s) builds
-the languages one after the other in one process.
+Before the parent finishes the site (the origin scan, the completeness check, the swap) it
+waits for every child; a child that failed makes the parent fail with the child's own
+exception, so the editor sees what a one-process build would have said. On every way out the
+parent stops and reaps its children before the staging folder is removed.
+
+``HELPDIR_BUILD_PROCESSES=1`` (or a process with threads, such as ``mkdocs serve``'s) does the
+parts one after the other in the parent, in their order.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -38,9 +43,12 @@ from mkdocs.exceptions import PluginError
 
 from build_tools.messages import _
 
-#: How many processes may build at once (the parent included); 1 builds one language after
-#: the other. Unset: the machine's number of cores.
+#: How many processes may build at once (the parent included); 1 builds one part after the
+#: other. Unset: the machine's number of cores.
 PROCESSES_VARIABLE = "HELPDIR_BUILD_PROCESSES"
+
+#: Bytes per part in the queue: far below the size a pipe reads and writes in one piece.
+_RECORD = 64
 
 
 def process_count() -> int:
@@ -74,8 +82,9 @@ class ChildTraceback(Exception):
 
 @dataclass
 class _Report:
-    """How a child's build ended: nothing (it built its language) or its exception."""
+    """How a child ended: nothing (it did every part it took) or its exception."""
 
+    part: str
     error: BaseException | None
     kind: str
     text: str
@@ -84,33 +93,57 @@ class _Report:
 
 @dataclass
 class _Child:
-    lang: str
     pid: int
     reader: int
 
 
 class LanguageBuilds:
-    """The children building further languages for one primary build, and their results."""
+    """The parts of one build done by child processes, and the queue they take them from."""
 
     def __init__(self) -> None:
         self._children: list[_Child] = []
+        self._queue: int | None = None
+        self._left: list[str] = []
 
     @property
-    def running(self) -> list[str]:
-        """The languages children are building."""
-        return [child.lang for child in self._children]
+    def children(self) -> int:
+        """How many child processes are at work."""
+        return len(self._children)
 
-    def start(self, languages: Sequence[str], build: Callable[[str], None]) -> list[str]:
-        """Fork a child for each of the first languages while a core is free for it, each
-        running ``build(lang)``; returns the languages left for the parent to build itself."""
-        slots = process_count() - 1
+    def start(self, parts: Sequence[str], do: Callable[[str], None], *, fork: bool) -> None:
+        """Queue ``parts`` and, with ``fork`` and a core free for them, fork children that
+        each call ``do(part)`` for the parts they take; the parent takes the rest."""
+        self.stop()
+        for part in parts:
+            if not part or len(part.encode("utf-8")) > _RECORD or part != part.strip():
+                raise ValueError(f"a part's name must fit a queue record: {part!r}")
+        self._left = list(parts)
+        slots = min(process_count() - 1, len(parts)) if fork and parts else 0
         if slots < 1 or not can_fork():
-            return list(languages)
-        for lang in languages[:slots]:
-            self._fork(lang, build)
-        return list(languages[slots:])
+            return
+        reader, writer = os.pipe()
+        os.write(writer, b"".join(p.encode("utf-8").ljust(_RECORD) for p in parts))
+        os.close(writer)  # an empty queue then reads as its end
+        self._queue, self._left = reader, []
+        for _slot in range(slots):
+            self._fork(do)
 
-    def _fork(self, lang: str, build: Callable[[str], None]) -> None:
+    def remaining(self) -> Iterator[str]:
+        """The parts no child has taken, one at a time, for the parent to do; before each, a
+        child that has already failed is raised (no more work for a build that failed)."""
+        while True:
+            self.check()
+            part = self._take()
+            if part is None:
+                return
+            yield part
+
+    def _take(self) -> str | None:
+        if self._queue is None:
+            return self._left.pop(0) if self._left else None
+        return _take(self._queue)
+
+    def _fork(self, do: Callable[[str], None]) -> None:
         # What is still in the buffers would otherwise be written twice, once by each process.
         sys.stdout.flush()
         sys.stderr.flush()
@@ -122,13 +155,15 @@ class LanguageBuilds:
             for sibling in self._children:
                 os.close(sibling.reader)
             self._children = []
-            _child_main(lang, build, writer, parent)
+            assert self._queue is not None
+            queue, self._queue = self._queue, None
+            _child_main(queue, do, writer, parent)
         os.close(writer)
-        self._children.append(_Child(lang, pid, reader))
+        self._children.append(_Child(pid, reader))
 
     def wait(self) -> None:
-        """Wait for every child; the first that failed (in the languages' order) is raised as
-        the exception its build raised, and the others are stopped."""
+        """Wait for every child; the first that failed (in the order they were started) is
+        raised as the exception it met, and the others are stopped."""
         try:
             while self._children:
                 child = self._children[0]
@@ -136,13 +171,12 @@ class LanguageBuilds:
                 _, status = os.waitpid(child.pid, 0)
                 os.close(child.reader)
                 self._children.pop(0)
-                _raise_failure(child.lang, data, status)
+                _raise_failure(data, status)
         finally:
             self.stop()
 
     def check(self) -> None:
-        """Raise now the failure of a child that has already ended: the parent need not build
-        more languages for a build that has failed."""
+        """Raise now the failure of a child that has already ended."""
         for child in list(self._children):
             pid, status = os.waitpid(child.pid, os.WNOHANG)
             if pid == 0:
@@ -151,7 +185,7 @@ class LanguageBuilds:
             os.close(child.reader)
             self._children.remove(child)
             try:
-                _raise_failure(child.lang, data, status)
+                _raise_failure(data, status)
             except BaseException:
                 self.stop()
                 raise
@@ -166,18 +200,32 @@ class LanguageBuilds:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(child.pid, 0)
             os.close(child.reader)
+        if self._queue is not None:
+            os.close(self._queue)
+            self._queue = None
+        self._left = []
 
 
-def _child_main(lang: str, build: Callable[[str], None], writer: int, parent: int) -> NoReturn:
+def _take(queue: int) -> str | None:
+    """The next part in the queue, or None when it is empty (one record per read: a pipe
+    never splits a read this small between two readers)."""
+    record = os.read(queue, _RECORD)
+    return record.decode("utf-8").strip() or None
+
+
+def _child_main(queue: int, do: Callable[[str], None], writer: int, parent: int) -> NoReturn:
     code = 1
     try:
         _die_with(parent)
         report: _Report | None = None
+        part = ""
         try:
-            build(lang)
+            while (taken := _take(queue)) is not None:
+                part = taken
+                do(part)
             code = 0
         except BaseException as exc:  # noqa: BLE001 — every way out is reported to the parent
-            report = _report(exc)
+            report = _report(part, exc)
         with os.fdopen(writer, "wb") as out:
             out.write(pickle.dumps(report))
     finally:
@@ -199,9 +247,9 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _report(exc: BaseException) -> _Report:
+def _report(part: str, exc: BaseException) -> _Report:
     trace = "".join(traceback.format_exception(exc))
-    report = _Report(exc, type(exc).__name__, str(exc), trace)
+    report = _Report(part, exc, type(exc).__name__, str(exc), trace)
     try:
         pickle.loads(pickle.dumps(report))  # an exception that cannot travel goes as text
     except Exception:  # noqa: BLE001
@@ -216,7 +264,7 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def _raise_failure(lang: str, data: bytes, status: int) -> None:
+def _raise_failure(data: bytes, status: int) -> None:
     code = os.waitstatus_to_exitcode(status)
     try:
         report = pickle.loads(data) if data else False
@@ -226,7 +274,7 @@ def _raise_failure(lang: str, data: bytes, status: int) -> None:
         return
     if isinstance(report, _Report):
         cause = ChildTraceback(
-            _("In the process that built the '{lang}' pages:").format(lang=lang)
+            _("In the build's process that did {part}:").format(part=report.part)
             + "\n"
             + report.trace
         )
@@ -240,8 +288,7 @@ def _raise_failure(lang: str, data: bytes, status: int) -> None:
     )
     raise PluginError(
         _(
-            "The process that built the '{lang}' pages ended without finishing ({how}). Build "
-            "again; if it happens again, build with {variable}=1 and report it with the "
-            "build's output."
-        ).format(lang=lang, how=how, variable=PROCESSES_VARIABLE)
+            "One of the build's processes ended without finishing ({how}). Build again; if it "
+            "happens again, build with {variable}=1 and report it with the build's output."
+        ).format(how=how, variable=PROCESSES_VARIABLE)
     )

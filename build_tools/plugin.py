@@ -40,7 +40,7 @@ from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
 from build_tools.language_builds import LanguageBuilds
 from build_tools.languages import CONFIG_FILE, LANGUAGES
-from build_tools.messages import _
+from build_tools.messages import _, ngettext
 from build_tools.pages.generated import GENERATED_ROOT, GeneratedPage
 from build_tools.preview import Preview
 from build_tools.site_folder import SiteFolder, SiteWriteError, write_error
@@ -48,6 +48,10 @@ from build_tools.site_links import resolve_site_links
 from build_tools.stages import DataProblemsError, Stages
 
 log = get_plugin_logger(__name__)
+
+#: The part of the build that writes the open-data feeds (``data/``), queued with the
+#: further languages so a child process may write them while the languages are built.
+FEEDS_PART = "data/"
 
 PLUGIN_NAME = "helpdir"
 
@@ -97,10 +101,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self.content_root: Path | None = None
         #: Entry pages filled into one rendering of Material's page (see page_shell.py).
         self.shells: page_shell.PageShells | None = None
-        #: Further languages built by child processes during a ``mkdocs build``, and those
-        #: the primary build builds itself after its own (see language_builds.py).
+        #: The further languages and the feeds, built by child processes during a ``mkdocs
+        #: build`` and by this build after its own language (see language_builds.py).
         self.language_builds = LanguageBuilds()
-        self.own_languages: list[str] = []
 
     # ------------------------------------------------------------------ setup
 
@@ -170,21 +173,30 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         return config
 
     def _start_language_builds(self, config: MkDocsConfig) -> None:
-        """Fork the further languages' builds (``mkdocs build`` only; the preview's server has
-        threads); ``own_languages`` are those the primary build builds after its own."""
+        """Queue the further languages and the feeds; during ``mkdocs build`` child processes
+        take them while this build builds its own language (not in the preview, whose server
+        has threads). See language_builds.py."""
         assert self.state is not None
-        further = self.state.languages[1:]
-        self.own_languages = list(further)
-        if self.site_folder is not None:  # `mkdocs build`, not the preview's threads
-            self.own_languages = self.language_builds.start(
-                further, lambda lang: self._build_language(config, lang)
-            )
-        if self.language_builds.running:
+        parts = [*self.state.languages[1:], FEEDS_PART]
+        self.language_builds.start(
+            parts, lambda part: self._build_part(config, part), fork=self.site_folder is not None
+        )
+        if self.language_builds.children:
+            count = self.language_builds.children + 1
             log.info(
-                _("Built at the same time, each in a process of its own: {languages}.").format(
-                    languages=", ".join(self.language_builds.running)
-                )
+                ngettext(
+                    "The languages are built by {count} process at the same time.",
+                    "The languages are built by {count} processes at the same time.",
+                    count,
+                ).format(count=count)
             )
+
+    def _build_part(self, config: MkDocsConfig, part: str) -> None:
+        assert self.state is not None
+        if part == FEEDS_PART:
+            self.state.stages.write_feeds(Path(config.site_dir))
+        else:
+            self._build_language(config, part)
 
     def _preview_stopped(self, error: DataProblemsError) -> PluginError:
         """In the live preview the problems are printed exactly as ``validate`` prints them
@@ -398,9 +410,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             self.state.stages.after_language(self.lang, site_dir)
             if not self.is_primary:
                 return
-            for lang in self.own_languages:
-                self.language_builds.check()
-                self._build_language(config, lang)
+            for part in self.language_builds.remaining():  # those no child process took
+                self._build_part(config, part)
             self.language_builds.wait()
             self.state.stages.after_all(site_dir)
             if self.site_folder is not None and not _strict_warnings():

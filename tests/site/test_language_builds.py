@@ -35,29 +35,55 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_children_build_while_the_parent_works_and_the_rest_is_left_to_it(tmp_path: Path) -> None:
+def test_every_part_is_done_once_by_the_child_or_the_parent(tmp_path: Path) -> None:
+    """The child takes parts from the queue while the parent does those it took itself."""
     builds = LanguageBuilds()
     parent = os.getpid()
 
-    def build(lang: str) -> None:
-        (tmp_path / lang).write_text(str(os.getpid()), encoding="utf-8")
+    def do(part: str) -> None:
+        (tmp_path / part).write_text(str(os.getpid()), encoding="utf-8")
 
-    left = builds.start(["be", "en"], build)
-    assert builds.running == ["be"]
-    assert left == ["en"]  # two processes at once: the parent and one child
+    builds.start(["be", "en", "data"], do, fork=True)
+    assert builds.children == 1  # two processes at once: the parent and one child
+    for part in builds.remaining():
+        do(part)
+        time.sleep(3)  # a slow parent: the child takes what is left meanwhile
     builds.wait()
-    assert builds.running == []
-    written = int((tmp_path / "be").read_text(encoding="utf-8"))
-    assert written != parent  # built in a process of its own
-    assert _gone(written)
-    assert not (tmp_path / "en").exists()
+    assert builds.children == 0
+    done = {p.name: int(p.read_text(encoding="utf-8")) for p in tmp_path.iterdir()}
+    assert sorted(done) == ["be", "data", "en"]  # each once: a file written twice would still
+    children = {pid for pid in done.values() if pid != parent}  # be one, so count the pids
+    assert len(children) == 1, done
+    assert _gone(children.pop())
 
 
-def test_one_process_builds_everything_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_part_is_taken_by_one_process_only(tmp_path: Path) -> None:
+    builds = LanguageBuilds()
+
+    def do(part: str) -> None:
+        with (tmp_path / "log").open("a", encoding="utf-8") as log:
+            log.write(f"{part}\n")
+
+    parts = [f"part-{n}" for n in range(200)]
+    builds.start(parts, do, fork=True)
+    for part in builds.remaining():
+        do(part)
+    builds.wait()
+    assert sorted((tmp_path / "log").read_text(encoding="utf-8").split()) == sorted(parts)
+
+
+def test_one_process_leaves_every_part_to_the_parent_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv(PROCESSES_VARIABLE, "1")
     builds = LanguageBuilds()
-    assert builds.start(["be", "en"], lambda lang: None) == ["be", "en"]
-    assert builds.running == []
+    builds.start(["be", "en", "data"], lambda part: None, fork=True)
+    assert builds.children == 0
+    assert list(builds.remaining()) == ["be", "en", "data"]
+    builds.start(["be", "en"], lambda part: None, fork=False)  # the preview
+    monkeypatch.setenv(PROCESSES_VARIABLE, "2")
+    assert builds.children == 0
+    assert list(builds.remaining()) == ["be", "en"]
 
 
 @pytest.mark.parametrize("value", ["0", "two", "-3"])
@@ -75,12 +101,12 @@ def test_an_exception_in_a_child_is_raised_in_the_parent_as_it_was() -> None:
     def build(lang: str) -> None:
         raise Abort("Aborted with 1 warnings in strict mode!")
 
-    builds.start(["be"], build)
+    builds.start(["be"], build, fork=True)
     with pytest.raises(Abort, match=r"^Aborted with 1 warnings in strict mode!$") as raised:
         builds.wait()
     cause = raised.value.__cause__
     assert isinstance(cause, ChildTraceback)
-    assert "In the process that built the 'be' pages" in str(cause)
+    assert "In the build's process that did be:" in str(cause)
     assert "in build" in str(cause)  # the child's own traceback, for whoever must debug it
 
 
@@ -90,7 +116,7 @@ def test_an_os_error_in_a_child_keeps_what_the_message_needs() -> None:
     def build(lang: str) -> None:
         raise OSError(28, "No space left on device", "/site/be/index.html")
 
-    builds.start(["be"], build)
+    builds.start(["be"], build, fork=True)
     with pytest.raises(OSError) as raised:
         builds.wait()
     assert (raised.value.errno, raised.value.filename) == (28, "/site/be/index.html")
@@ -105,7 +131,7 @@ def test_an_exception_that_cannot_travel_arrives_as_its_text() -> None:
     def build(lang: str) -> None:
         raise Local("the template has no end")
 
-    builds.start(["be"], build)
+    builds.start(["be"], build, fork=True)
     with pytest.raises(PluginError, match="Local: the template has no end"):
         builds.wait()
 
@@ -116,19 +142,21 @@ def test_a_child_that_dies_without_a_word_fails_the_build() -> None:
     def build(lang: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    builds.start(["be"], build)
-    with pytest.raises(PluginError, match=r"the 'be' pages ended without finishing \(.*signal 9"):
+    builds.start(["be"], build, fork=True)
+    with pytest.raises(
+        PluginError, match=r"One of the build's processes ended without finishing \(.*signal 9"
+    ):
         builds.wait()
 
 
 def test_stop_ends_a_child_at_once_and_leaves_no_process() -> None:
     builds = LanguageBuilds()
-    builds.start(["be"], lambda lang: time.sleep(120))
+    builds.start(["be"], lambda lang: time.sleep(120), fork=True)
     pid = builds._children[0].pid
     start = time.monotonic()
     builds.stop()
     assert time.monotonic() - start < 30
-    assert builds.running == []
+    assert builds.children == 0
     assert _gone(pid)
 
 
@@ -137,7 +165,7 @@ def test_the_child_ends_without_the_parent_s_cleanup(tmp_path: Path) -> None:
     builds = LanguageBuilds()
     marker = tmp_path / "cleaned"
     try:
-        builds.start(["be"], lambda lang: None)
+        builds.start(["be"], lambda lang: None, fork=True)
         builds.wait()  # the child has ended
         assert not marker.exists()
     finally:
@@ -146,18 +174,18 @@ def test_the_child_ends_without_the_parent_s_cleanup(tmp_path: Path) -> None:
 
 def test_check_raises_a_finished_child_s_failure_and_leaves_running_ones_alone() -> None:
     builds = LanguageBuilds()
-    builds.start(["be"], lambda lang: time.sleep(120))
+    builds.start(["be"], lambda lang: time.sleep(120), fork=True)
     builds.check()  # still running: nothing to say
-    assert builds.running == ["be"]
+    assert builds.children == 1
     builds.stop()
 
     def build(lang: str) -> None:
         raise Abort("Aborted with a BuildError!")
 
-    builds.start(["be"], build)
+    builds.start(["be"], build, fork=True)
     deadline = time.monotonic() + 60
     with pytest.raises(Abort, match="Aborted with a BuildError!"):
         while time.monotonic() < deadline:
             builds.check()
             time.sleep(0.05)
-    assert builds.running == []
+    assert builds.children == 0
