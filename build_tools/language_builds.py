@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import pickle
 import signal
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
 
 from build_tools.messages import _
 
@@ -82,13 +84,17 @@ class ChildTraceback(Exception):
 
 @dataclass
 class _Report:
-    """How a child ended: nothing (it did every part it took) or its exception."""
+    """How a child ended: ``failed`` with the exception it met on ``part`` (None when the
+    exception could not travel: then its ``kind`` and ``text``), and the warnings it logged
+    that strict mode counts (level → count, for each MkDocs counter it inherited)."""
 
-    part: str
-    error: BaseException | None
-    kind: str
-    text: str
-    trace: str
+    failed: bool = False
+    part: str = ""
+    error: BaseException | None = None
+    kind: str = ""
+    text: str = ""
+    trace: str = ""
+    counted: list[dict[int, int]] | None = None
 
 
 @dataclass
@@ -213,11 +219,18 @@ def _take(queue: int) -> str | None:
     return record.decode("utf-8").strip() or None
 
 
+def _counters() -> list[CountHandler]:
+    """MkDocs' strict-mode counters (the ``mkdocs build`` under way has one)."""
+    return [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+
+
 def _child_main(queue: int, do: Callable[[str], None], writer: int, parent: int) -> NoReturn:
     code = 1
     try:
         _die_with(parent)
-        report: _Report | None = None
+        counters = _counters()
+        before = [dict(counter.counts) for counter in counters]
+        report = _Report()
         part = ""
         try:
             while (taken := _take(queue)) is not None:
@@ -226,6 +239,11 @@ def _child_main(queue: int, do: Callable[[str], None], writer: int, parent: int)
             code = 0
         except BaseException as exc:  # noqa: BLE001 — every way out is reported to the parent
             report = _report(part, exc)
+        # What the parent's counters would have counted, had the parent done these parts.
+        report.counted = [
+            {level: n - old.get(level, 0) for level, n in counter.counts.items()}
+            for counter, old in zip(counters, before, strict=True)
+        ]
         with os.fdopen(writer, "wb") as out:
             out.write(pickle.dumps(report))
     finally:
@@ -249,7 +267,7 @@ def _die_with(parent: int) -> None:
 
 def _report(part: str, exc: BaseException) -> _Report:
     trace = "".join(traceback.format_exception(exc))
-    report = _Report(part, exc, type(exc).__name__, str(exc), trace)
+    report = _Report(True, part, exc, type(exc).__name__, str(exc), trace)
     try:
         pickle.loads(pickle.dumps(report))  # an exception that cannot travel goes as text
     except Exception:  # noqa: BLE001
@@ -270,9 +288,13 @@ def _raise_failure(data: bytes, status: int) -> None:
         report = pickle.loads(data) if data else False
     except Exception:  # noqa: BLE001 — a cut-off report is a child that did not finish
         report = False
-    if report is None and code == 0:
+    if isinstance(report, _Report) and report.counted is not None:
+        for counter, counted in zip(_counters(), report.counted, strict=False):
+            for level, n in counted.items():
+                counter.counts[level] += n
+    if isinstance(report, _Report) and not report.failed and code == 0:
         return
-    if isinstance(report, _Report):
+    if isinstance(report, _Report) and report.failed:
         cause = ChildTraceback(
             _("In the build's process that did {part}:").format(part=report.part)
             + "\n"

@@ -4,6 +4,7 @@ and a child that dies or hangs never leaves the parent waiting or a process behi
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.utils import CountHandler
 
 from build_tools import language_builds
 from build_tools.language_builds import (
@@ -210,3 +212,29 @@ def test_check_raises_a_finished_child_s_failure_and_leaves_running_ones_alone()
             builds.check()
             time.sleep(0.05)
     assert builds.children == 0
+
+
+def test_warnings_a_child_logs_are_counted_in_the_parent_for_strict_mode(tmp_path: Path) -> None:
+    """Strict mode counts warnings in the build's process; those a child logs count too, so
+    the build stops on them as when one process did everything."""
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(counter)
+    try:
+        builds = LanguageBuilds()
+
+        def do(part: str) -> None:
+            logging.getLogger("mkdocs.plugins.test").warning("a warning while doing %s", part)
+            (tmp_path / part).write_text(str(os.getpid()), encoding="utf-8")
+
+        builds.start(["be", "data"], do, fork=True)
+        for part in builds.remaining():
+            do(part)
+            time.sleep(2)  # the child takes at least one part meanwhile
+        builds.wait()
+    finally:
+        mkdocs_log.removeHandler(counter)
+    assert counter.get_counts() == [("WARNING", 2)]
+    done_by = {int(p.read_text(encoding="utf-8")) for p in tmp_path.iterdir()}
+    assert done_by - {os.getpid()}, "no child did a part"
