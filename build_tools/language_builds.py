@@ -156,14 +156,17 @@ class LanguageBuilds:
         reader, writer = os.pipe()
         parent = os.getpid()
         pid = os.fork()
-        if pid == 0:  # the child: never returns
-            os.close(reader)
-            for sibling in self._children:
-                os.close(sibling.reader)
-            self._children = []
-            assert self._queue is not None
-            queue, self._queue = self._queue, None
-            _child_main(queue, do, writer, parent)
+        if pid == 0:  # the child: never returns into the parent's build
+            try:
+                os.close(reader)
+                for sibling in self._children:
+                    os.close(sibling.reader)
+                self._children = []
+                assert self._queue is not None
+                queue, self._queue = self._queue, None
+                _child_main(queue, do, writer, parent)
+            finally:
+                os._exit(1)
         os.close(writer)
         self._children.append(_Child(pid, reader))
 
