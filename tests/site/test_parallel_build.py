@@ -129,3 +129,19 @@ def test_an_error_in_a_child_fails_the_build_as_before(both_ways, tmp_path) -> N
     assert one_said == two_said
     assert "Error building page 'about.md': nowhere.html" in two_said[1]
     assert "Aborted with a BuildError!" in two_said[0]
+
+
+def test_a_wrong_process_count_stops_the_build_with_a_message(tmp_path: Path) -> None:
+    result = build_site(
+        tmp_path,
+        data_dir=FIXTURE_DIRECTORY,
+        leaflets=False,
+        env={PROCESSES_VARIABLE: "many"},
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"{PROCESSES_VARIABLE}=many: give the number of processes" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site.")] == []
