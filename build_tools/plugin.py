@@ -41,8 +41,9 @@ from mkdocs.utils import CountHandler
 from build_tools import build_cache, components, i18n, page_shell
 from build_tools.config import HelpDirectoryConfig
 from build_tools.data.errors import count_text, format_problems
+from build_tools.language_builds import LanguageBuilds
 from build_tools.languages import CONFIG_FILE, LANGUAGES
-from build_tools.messages import _
+from build_tools.messages import _, ngettext
 from build_tools.pages.generated import GENERATED_ROOT, GeneratedPage
 from build_tools.preview import Preview, watch_natively
 from build_tools.preview_update import LanguageBuild, QuickUpdate
@@ -51,6 +52,10 @@ from build_tools.site_links import resolve_site_links
 from build_tools.stages import DataProblemsError, Stages
 
 log = get_plugin_logger(__name__)
+
+#: The part of the build that writes the open-data feeds (``data/``), queued with the
+#: further languages so a child process may write them while the languages are built.
+FEEDS_PART = "data/"
 
 PLUGIN_NAME = "helpdir"
 
@@ -106,6 +111,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self._nav: Navigation | None = None
         self._files: Files | None = None
         self._env: Any = None
+        #: The further languages and the feeds, built by child processes during a ``mkdocs
+        #: build`` and by this build after its own language (see language_builds.py).
+        self.language_builds = LanguageBuilds()
 
     # ------------------------------------------------------------------ setup
 
@@ -175,6 +183,32 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             except SiteWriteError as exc:
                 raise PluginError(str(exc)) from None
         return config
+
+    def _start_language_builds(self, config: MkDocsConfig) -> None:
+        """Queue the further languages and the feeds; during ``mkdocs build`` child processes
+        take them while this build builds its own language (not in the preview, whose server
+        has threads). See language_builds.py."""
+        assert self.state is not None
+        parts = [*self.state.languages[1:], FEEDS_PART]
+        self.language_builds.start(
+            parts, lambda part: self._build_part(config, part), fork=self.site_folder is not None
+        )
+        if self.language_builds.children:
+            count = self.language_builds.children + 1
+            log.info(
+                ngettext(
+                    "The languages are built by {count} process at the same time.",
+                    "The languages are built by {count} processes at the same time.",
+                    count,
+                ).format(count=count)
+            )
+
+    def _build_part(self, config: MkDocsConfig, part: str) -> None:
+        assert self.state is not None
+        if part == FEEDS_PART:
+            self.state.stages.write_feeds(Path(config.site_dir))
+        else:
+            self._build_language(config, part)
 
     def _preview_stopped(self, error: DataProblemsError) -> PluginError:
         """In the live preview the problems are printed exactly as ``validate`` prints them
@@ -298,6 +332,8 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.state is not None
+        if self.is_primary:  # after MkDocs emptied the staging folder, which the children fill
+            self._start_language_builds(config)
         self.generated = {}
         for page in self.state.stages.pages(self.lang):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -450,8 +486,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             self.state.stages.after_language(self.lang, site_dir)
             if not self.is_primary:
                 return
-            for lang in self.state.languages[1:]:
-                self._build_language(config, lang)
+            for part in self.language_builds.remaining():  # those no child process took
+                self._build_part(config, part)
+            self.language_builds.wait()
             self.state.stages.after_all(site_dir)
             if self.site_folder is not None and not _strict_warnings():
                 self._check_complete(self.site_folder)
@@ -527,7 +564,9 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self._close_site_folder()
 
     def _close_site_folder(self) -> None:
-        """Remove the staging folder (unless it was swapped in) and release the lock."""
+        """Stop the languages' child processes, remove the staging folder (unless it was
+        swapped in) and release the lock."""
+        self.language_builds.stop()
         if self.site_folder is not None:
             self.site_folder.close()
             self.site_folder = None

@@ -7,6 +7,12 @@ in the same folder waits for the first to finish instead of writing into the sam
 builds at once used to publish a site with most of its files missing). The lock is an OS file
 lock, so a build that is killed releases it; its staging folder is removed by the next build.
 
+The lock file also records the folders the builds made beside ``site/`` (staging folders, and
+published sites set aside by a swap): a build removes only folders on that record, never
+another folder that happens to have a similar name. The site a swap sets aside is removed by a
+process of its own, so the build ends without waiting for thousands of files to be deleted;
+if that process is stopped, the next build removes what it left.
+
 Every failure to write (a full disk, a read-only folder, a file where the folder should be)
 becomes a :class:`SiteWriteError` whose message names the folder and what to do.
 """
@@ -16,8 +22,10 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import secrets
 import shutil
-import tempfile
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -91,9 +99,7 @@ class SiteFolder:
                 fcntl.flock(self._lock, fcntl.LOCK_EX)
             for left in self._leftovers():
                 shutil.rmtree(left, ignore_errors=True)
-            self.staging = Path(tempfile.mkdtemp(prefix=f"{self.final.name}.partial-", dir=parent))
-            # mkdtemp makes the folder private (0700); a web server must read the site.
-            os.chmod(self.staging, 0o777 & ~_umask())
+            self.staging = self._new_staging()
         except OSError as exc:
             self.close()
             raise write_error(exc, self.final) from None
@@ -102,15 +108,46 @@ class SiteFolder:
             raise
         return self.staging
 
+    def _new_staging(self) -> Path:
+        """A new, empty staging folder, on the record before it exists (a build killed at
+        any moment leaves nothing the next build does not know to be its own)."""
+        kept = [p.name for p in self._ours() if p.exists()]
+        while True:
+            staging = self.final.with_name(f"{self.final.name}.partial-{secrets.token_hex(4)}")
+            self._record([*kept, staging.name])
+            try:
+                # A web server must read the site: the usual permissions, not mkdtemp's 0700.
+                staging.mkdir(mode=0o777)
+            except FileExistsError:
+                continue
+            return staging
+
     def _leftovers(self) -> list[Path]:
-        """Staging and old folders of earlier builds that did not finish (killed ones)."""
-        parent = self.final.parent
-        names = (f"{self.final.name}.partial", f"{self.final.name}.old")
+        """Staging folders of builds that did not finish (killed ones) and published sites set
+        aside whose removal did not finish: only folders the record names."""
+        return [path for path in self._ours() if path.is_dir() and not path.is_symlink()]
+
+    def _ours(self) -> list[Path]:
+        """The folders beside ``final`` that the record (in the lock file) says builds made."""
+        assert self._lock is not None
+        os.lseek(self._lock, 0, os.SEEK_SET)
+        data = b""
+        while chunk := os.read(self._lock, 65536):
+            data += chunk
+        prefixes = (f"{self.final.name}.partial-", f"{self.final.name}.old-")
+        names = data.decode("utf-8", errors="replace").splitlines()
+        # A name is only ever a sibling of ``final`` made by this module.
         return [
-            path
-            for path in parent.iterdir()
-            if path.name.startswith(names) and path.is_dir() and not path.is_symlink()
+            self.final.with_name(name)
+            for name in dict.fromkeys(names)
+            if name.startswith(prefixes) and "/" not in name and name not in (".", "..")
         ]
+
+    def _record(self, names: list[str]) -> None:
+        """Write the record of our folders (under the lock; the lock file holds nothing else)."""
+        assert self._lock is not None
+        os.ftruncate(self._lock, 0)
+        os.pwrite(self._lock, "".join(f"{name}\n" for name in names).encode("utf-8"), 0)
 
     def missing(self, expected: Iterable[str]) -> list[str]:
         """The expected files (paths relative to the site root) the staging folder lacks."""
@@ -123,6 +160,7 @@ class SiteFolder:
         old = self.final.with_name(f"{self.final.name}.old-{self.staging.name.rsplit('-', 1)[1]}")
         try:
             if self.final.exists():
+                self._record([p.name for p in self._ours() if p.exists()] + [old.name])
                 self.final.rename(old)
             self.staging.rename(self.final)
         except OSError as exc:
@@ -130,7 +168,8 @@ class SiteFolder:
                 old.rename(self.final)
             raise write_error(exc, self.final) from None
         self.staging = None
-        shutil.rmtree(old, ignore_errors=True)
+        if old.exists():
+            remove_later(old)
 
     def close(self) -> None:
         """Remove the staging folder (if the build did not swap it in) and release the lock.
@@ -143,7 +182,30 @@ class SiteFolder:
             self._lock = None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+#: Removes the folder named by its argument; started with ``-I -S`` (no site-packages, nothing
+#: from the working folder), so it starts in a few milliseconds.
+_REMOVER = "import os, shutil, sys; os.nice(10); shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+#: Removers started by this process (kept, so Python does not warn that they still run).
+_removers: list[subprocess.Popen[bytes]] = []
+
+
+def remove_later(folder: Path) -> None:
+    """Remove ``folder`` in a detached process at low priority, so the build can end now.
+
+    The process gets no descriptor of the build (neither the lock nor the output the editor
+    or a test reads to its end) and outlives it; where it cannot be started, the folder is
+    removed here and now."""
+    try:
+        _removers.append(
+            subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", _REMOVER, str(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                close_fds=True,
+                start_new_session=True,
+            )
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

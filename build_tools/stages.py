@@ -232,9 +232,12 @@ class Stages:
             target.write_text(html, encoding="utf-8")
         finder.write_assets(self.directory, lang, site_dir)
 
-    def after_all(self, site_dir: Path) -> None:
-        """Language-independent outputs, then the safety scan of everything written."""
+    def write_feeds(self, site_dir: Path) -> None:
+        """The open-data feeds (the same for every language; built beside the languages)."""
         feeds.write_feeds(self.directory, site_dir / "data", site_url=self.site_url)
+
+    def after_all(self, site_dir: Path) -> None:
+        """The leaflets, then the safety scan of everything written (the feeds included)."""
         if self.leaflet_dir is not None:
             shutil.copytree(self.leaflet_dir, site_dir / "leaflets", dirs_exist_ok=True)
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)

@@ -143,3 +143,19 @@ def test_finder_probe_counts_the_finder_files_and_times_a_result(
     ]
     assert figures.finder_bytes == sum(int(f.split()[1]) for f in finder_files)
     assert figures.page_bytes > 0
+
+
+def test_cpu_time_includes_the_processes_the_build_waits_for(tmp_path: Path) -> None:
+    """The build forks the languages' processes and waits for them: their work is counted."""
+    busy = (
+        "import os, time\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    end = time.process_time() + 0.6\n"
+        "    while time.process_time() < end: pass\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    measured = run_measured([sys.executable, "-c", busy], cwd=tmp_path)
+    assert measured.ok, measured.output
+    assert measured.cpu_seconds >= 0.6

@@ -35,6 +35,12 @@ def _start_build(workdir: Path, config: Path) -> subprocess.Popen[str]:
 
 
 def _leftovers(workdir: Path) -> list[str]:
+    """Folders builds left beside the site: a staging folder must be gone when the build ends;
+    the published site a swap set aside is removed by a process of its own, given a minute."""
+    for _ in range(1200):
+        if not any(p.name.startswith("site.old") for p in workdir.iterdir()):
+            break
+        time.sleep(0.05)
     return sorted(p.name for p in workdir.iterdir() if re.match(r"site\.(partial|old)", p.name))
 
 
