@@ -209,6 +209,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             self.state.stages.write_feeds(Path(config.site_dir))
         else:
             self._build_language(config, part)
+            self.state.stages.scan_language(part, Path(config.site_dir))
 
     def _preview_stopped(self, error: DataProblemsError) -> PluginError:
         """In the live preview the problems are printed exactly as ``validate`` prints them

@@ -37,12 +37,11 @@ from typing import Any
 import jinja2
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from build_tools import build_cache, feeds, safety
+from build_tools import feeds
 from build_tools.data.model import Directory, Entry
 from build_tools.messages import _, ngettext
 from build_tools.page_shell import PageShells
@@ -327,15 +326,7 @@ class QuickUpdate:
             should_stop=self._stop.is_set,
         ):
             return None
-        found = _scan(stages.root, site_dir, since_ns)
-        if found:
-            raise PluginError(
-                _(
-                    "The built site would load something from another origin or break under "
-                    "the CSP:\n  "
-                )
-                + "\n  ".join(found)
-            )
+        stages.scan(site_dir, _written_since(site_dir, since_ns))
         self._pending_pages.clear()
         self._pending_since_ns = None
         return written
@@ -419,9 +410,9 @@ def _same_frame(old: Directory, new: Directory) -> bool:
     )
 
 
-def _scan(root: Path, site_dir: Path, since_ns: int) -> list[str]:
-    """The origin scan of every file written since ``since_ns`` (the pages written again, the
-    finder's data, the feeds); the full build scanned the rest."""
+def _written_since(site_dir: Path, since_ns: int) -> list[Path]:
+    """Every file of ``site_dir`` written since ``since_ns`` (the pages written again, the
+    finder's data, the feeds): the full build scanned the rest."""
     fresh = []
     for top, _folders, names in os.walk(site_dir):
         for name in names:
@@ -431,7 +422,4 @@ def _scan(root: Path, site_dir: Path, since_ns: int) -> list[str]:
                     fresh.append(path)
             except OSError:
                 continue
-    records = build_cache.JsonRecords(build_cache.cache_dir(root) / "origin-scan.json")
-    found = safety.scan_files(site_dir, sorted(fresh), cache=records)
-    records.save()
-    return found
+    return sorted(fresh)

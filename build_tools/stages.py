@@ -10,16 +10,27 @@ page), it passes through here.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from build_tools import build_cache, facts_markup, feeds, finder, leaflets, pages, report, safety
+from build_tools import (
+    build_cache,
+    facts_markup,
+    feeds,
+    finder,
+    i18n,
+    leaflets,
+    pages,
+    report,
+    safety,
+)
 from build_tools.components import COMPONENTS_DIR, ui_strings
 from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
@@ -243,9 +254,23 @@ class Stages:
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)
             self.leaflet_dir = None
         safety.write_headers(site_dir)
-        records = build_cache.JsonRecords(build_cache.cache_dir(self.root) / "origin-scan.json")
-        found = safety.scan_site(site_dir, cache=records)
-        records.save()
+        apart = {i18n.url_prefix(lang, self.languages[0]).strip("/") for lang in self.languages}
+        self.scan(site_dir, _files_below(site_dir, skip=apart - {""}))
+
+    def scan_language(self, lang: str, site_dir: Path) -> None:
+        """The safety scan of a further language's folder, by the process that built it (the
+        build's other processes scan theirs meanwhile); ``site_dir`` is the site's root."""
+        folder = site_dir / i18n.url_prefix(lang, self.languages[0]).strip("/")
+        self.scan(site_dir, _files_below(folder), records=f"origin-scan-{lang}")
+
+    def scan(self, site_dir: Path, paths: Iterable[Path], *, records: str = "origin-scan") -> None:
+        """The safety scan of ``paths`` in ``site_dir``: anything that would load from another
+        origin, or that the CSP would block, stops the build, each finding with its file and
+        line. Findings are kept per file content in the build cache (``records``: one file per
+        process that scans, so processes scanning at once do not overwrite each other's)."""
+        kept = build_cache.JsonRecords(build_cache.cache_dir(self.root) / f"{records}.json")
+        found = safety.scan_files(site_dir, paths, cache=kept)
+        kept.save()
         if found:
             raise PluginError(
                 _(
@@ -265,6 +290,16 @@ class Stages:
             if lines:
                 text += "\nLeaflets: " + "\n".join(lines)
         return text
+
+
+def _files_below(folder: Path, *, skip: set[str] | frozenset[str] = frozenset()) -> list[Path]:
+    """Every path below ``folder`` in path order, leaving out the top-level folders ``skip``."""
+    found = []
+    for top, folders, names in os.walk(folder):
+        if Path(top) == folder:
+            folders[:] = [name for name in folders if name not in skip]
+        found += [Path(top, name) for name in folders + names]
+    return sorted(found)
 
 
 def _check_placeholders(

@@ -145,3 +145,30 @@ def test_a_wrong_process_count_stops_the_build_with_a_message(tmp_path: Path) ->
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site.")] == []
+
+
+@pytest.mark.slow
+def test_a_load_from_another_origin_in_a_further_language_stops_the_build(
+    both_ways, tmp_path
+) -> None:
+    """Each further language is scanned by the process that built it; its findings stop the
+    build, naming the file in that language's folder, as the scan of the whole site did."""
+    (one, _), _ = both_ways
+    lang = LANGUAGES[1]
+    page = "# About\n\n![](https://tracker.example/pixel.png)\n"
+    content = _broken_content(tmp_path, lang, "about.md", page)
+    said = []
+    for processes in (1, 2):
+        workdir = tmp_path / f"work-{processes}"
+        shutil.copytree(one / "site", workdir / "site")
+        before = _files(workdir / "site")
+        result = _build(workdir, processes, content, check=False)
+        assert result.returncode == 1, result.stderr
+        assert _files(workdir / "site") == before
+        found = result.stderr.split("another origin or break under the CSP:", 1)[1]
+        said.append([line.strip() for line in found.splitlines() if line.startswith("  ")])
+    assert said[0] == said[1]
+    assert any(
+        line.startswith(f"{lang}/about/index.html:") and "https://tracker.example/pixel.png" in line
+        for line in said[1]
+    ), said[1]
