@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -556,6 +557,14 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
         self._close_site_folder()
         if self.quick is not None:
             self.quick.full_build_failed()
+        if isinstance(error, TemplateNotFound):  # Jinja's is an OSError too, but not the disk's
+            raise PluginError(
+                _(
+                    "There is no template {name}: a page's front matter names it in `template:` "
+                    "(the page is named above), or another template includes it. Write the name "
+                    "of a template in overrides/, or remove the line, then build again."
+                ).format(name=error.name)
+            ) from None
         if isinstance(error, OSError):
             raise PluginError(str(write_error(error, self.published or Path("site")))) from None
 

@@ -128,6 +128,9 @@ def test_an_error_in_a_child_fails_the_build_as_before(both_ways, tmp_path) -> N
     (one_said, two_said) = _fail_both_ways(tmp_path, content, one / "site")
     assert one_said == two_said
     assert "Error building page 'about.md': nowhere.html" in two_said[1]
+    # Jinja's missing template is an OSError too, but says nothing about the disk.
+    assert "There is no template nowhere.html" in two_said[1]
+    assert "Cannot write the site" not in two_said[1]
     assert "Aborted with a BuildError!" in two_said[0]
 
 
