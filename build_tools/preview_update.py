@@ -184,6 +184,7 @@ class QuickUpdate:
         self.set_stages(saved.stages)
         if not saved.entries:
             log.info(_("Preview: the saved files change nothing on the site."))
+            self._follow_up_if_pending()  # what an earlier save's stopped step had left
             return True
         try:
             for lang in self.languages:
@@ -205,11 +206,16 @@ class QuickUpdate:
                 count,
             ).format(count=count, seconds=time.perf_counter() - started)
         )
+        self._follow_up_if_pending()
+        return True
+
+    def _follow_up_if_pending(self) -> None:
+        if not self._pending_pages:
+            return
         self._thread = threading.Thread(
             target=self._follow_up, name="helpdir-preview-follow-up", daemon=True
         )
         self._thread.start()
-        return True
 
     def stop(self) -> None:
         """Stop the background step (a new save, a full build, the server shutting down)."""
@@ -219,14 +225,6 @@ class QuickUpdate:
             thread.join()
         self._thread = None
         self._stop.clear()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the background step; True once it is not running (tests use it)."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-            return not thread.is_alive()
-        return True
 
     def _plan(self, now: Snapshot) -> _Saved | None:
         if self.snapshot is None or set(self.builds) != set(self.languages):
