@@ -20,6 +20,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from build_tools import build_cache, facts_markup, feeds, finder, leaflets, pages, report, safety
+from build_tools import first_view as first_view_stage
 from build_tools.components import COMPONENTS_DIR, ui_strings
 from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
@@ -195,6 +196,11 @@ class Stages:
             entry_id = parts[1]
         return page_notices(self.directory, lang, entry_id, self.built_at)
 
+    def first_view(self) -> first_view_stage.FirstView:
+        """What every page carries inline in its ``<head>`` (the same in every language), and
+        the policy that allows it; worked out once per process."""
+        return first_view_stage.first_view(self.content_dir)
+
     def after_language(self, lang: str, site_dir: Path) -> None:
         """Files a language needs beside its pages (finder data, redirect pages)."""
         finder.write_assets(self.directory, lang, site_dir)
@@ -210,7 +216,8 @@ class Stages:
             shutil.copytree(self.leaflet_dir, site_dir / "leaflets", dirs_exist_ok=True)
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)
             self.leaflet_dir = None
-        safety.write_headers(site_dir)
+        view = self.first_view()
+        safety.write_headers(site_dir, [view.style_hash], [view.script_hash])
         records = build_cache.JsonRecords(build_cache.cache_dir(self.root) / "origin-scan.json")
         found = safety.scan_site(site_dir, cache=records)
         records.save()
