@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from build_tools.safety.origin_scan import is_other_origin
 from build_tools.first_view import first_view
+from build_tools.safety.origin_scan import is_other_origin
 from build_tools.safety.policy import META_CSP, meta_csp, write_headers
 from tests.paths import REPO
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.safety.origin_scan import scan_site
 from build_tools.first_view import first_view
+from build_tools.safety.origin_scan import scan_site
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.safety.sitepages import DESTINATION, PAGES
 from tests.sitebuild import build_site
