@@ -73,8 +73,9 @@ def _source_files(content_dir: Path | None) -> Iterator[Path]:
         yield from Path(content_dir).rglob("*.md")
 
 
-#: The class names Material's JavaScript writes (its own ones all start so).
-_SCRIPT_CLASS = re.compile(r"\bmd-[A-Za-z0-9_-]+|\bfocus-visible\b")
+#: The class and attribute names Material's JavaScript writes (its own ones all hold ``md-``:
+#: ``md-search-result__item``, ``data-md-scrolllock``), and the focus class it sets.
+_SCRIPT_CLASS = re.compile(r"[A-Za-z0-9_-]*md-[A-Za-z0-9_-]+|focus-visible")
 
 
 def vocabulary(content_dir: Path | None = None) -> frozenset[str]:
