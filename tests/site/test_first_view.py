@@ -59,6 +59,29 @@ def test_the_head_asks_for_no_file_before_the_first_paint(fixture_site: Path, pa
     assert len(gzip.compress(styles[0].encode(), 6)) <= INLINE_CSS_LIMIT
 
 
+@pytest.mark.parametrize("path", PAGES[:6])
+def test_the_scripts_are_asked_for_before_the_stylesheet_arrives(
+    fixture_site: Path, path: str
+) -> None:
+    """The inline stylesheet is most of a page's bytes: the preloads come before it, so the
+    scripts (Material's bundle above all, which the load event waits for) download meanwhile;
+    the charset stays in the first 1024 bytes, where browsers look for it."""
+    text = (fixture_site / path).read_text(encoding="utf-8")
+    head = _head(fixture_site / path)
+    style = head.index("<style>")
+    scripts = re.findall(r'<script src="([^"]+)"', text.split("</head>", 1)[1])
+    preloads = re.findall(r'<link rel="preload" as="script" href="([^"]+)">', head[:style])
+    # Those of the page frame's `scripts` block: Material's bundle, the quick exit, search.
+    frame = [
+        src
+        for src in scripts
+        if re.search(r"assets/javascripts/bundle\.|quick-exit\.js|site-search\.js", src)
+    ]
+    assert len(frame) == 3
+    assert set(frame) <= set(preloads)
+    assert text.encode().index(b'<meta charset="utf-8">') < 1024
+
+
 def test_every_page_carries_the_same_inline_stylesheet(fixture_site: Path) -> None:
     """One stylesheet for the whole site, so one hash in the policy and the _headers file."""
     styles = {re.findall(r"<style>(.*?)</style>", _head(fixture_site / p), re.S)[0] for p in PAGES}
