@@ -64,11 +64,25 @@ def material_stylesheet() -> Path:
     return found[0]
 
 
-def _source_files(content_dir: Path | None) -> Iterator[Path]:
+_THIS_FILE = Path(__file__).resolve()
+#: Material's words for each language, one file per language.
+_LANGUAGE_PARTIALS = MATERIAL / "partials" / "languages"
+
+
+def _source_files(content_dir: Path | None, languages: tuple[str, ...] | None) -> Iterator[Path]:
     for root, patterns in _SOURCES:
         for pattern in patterns:
             finder = root.glob if "/" in pattern else root.rglob
-            yield from finder(pattern)
+            for path in finder(pattern):
+                if path == _THIS_FILE:  # it names classes it leaves out
+                    continue
+                other_language = (
+                    languages is not None
+                    and path.parent == _LANGUAGE_PARTIALS
+                    and path.stem not in (*languages, "en")  # English: Material's fall-back
+                )
+                if not other_language:
+                    yield path
     if content_dir is not None:
         yield from Path(content_dir).rglob("*.md")
 
@@ -78,11 +92,15 @@ def _source_files(content_dir: Path | None) -> Iterator[Path]:
 _SCRIPT_CLASS = re.compile(r"[A-Za-z0-9_-]*md-[A-Za-z0-9_-]+|focus-visible")
 
 
-def vocabulary(content_dir: Path | None = None) -> frozenset[str]:
+def vocabulary(
+    content_dir: Path | None = None, languages: tuple[str, ...] | None = None
+) -> frozenset[str]:
     """Every word (letters, digits, ``-``, ``_``) in the files a page's markup comes from,
-    and the classes Material's bundle writes."""
+    and the classes Material's bundle writes. Of Material's per-language files only those of
+    ``languages`` count (when given): the right-to-left rules stay out of a site written in
+    left-to-right languages only (Material writes ``dir="rtl"`` from those files)."""
     words: set[str] = set()
-    for path in _source_files(content_dir):
+    for path in _source_files(content_dir, languages):
         words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
     for bundle in (MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js"):
         words.update(_SCRIPT_CLASS.findall(bundle.read_text(encoding="utf-8")))
@@ -215,13 +233,18 @@ def _scripts() -> Iterator[Path]:
 
 
 @functools.lru_cache(maxsize=4)
-def first_view(content_dir: Path | None = None) -> FirstView:
+def first_view(
+    content_dir: Path | None = None, languages: tuple[str, ...] | None = None
+) -> FirstView:
     """The inline stylesheet and state script for a site whose Markdown is in
-    ``content_dir`` (one per build: the same in every page and language, so one hash)."""
+    ``content_dir``, in ``languages`` (one per build: the same in every page and language, so
+    one hash)."""
     ours = components.site_css()
     readers = ours + "".join(path.read_text(encoding="utf-8") for path in _scripts())
     material_css = purge(
-        material_stylesheet().read_text(encoding="utf-8"), vocabulary(content_dir), readers
+        material_stylesheet().read_text(encoding="utf-8"),
+        vocabulary(content_dir, languages),
+        readers,
     )
     css = rcssmin.cssmin(material_css + ours)
     script = components.compact_script(MEMORY_STATE.read_text(encoding="utf-8")).strip()

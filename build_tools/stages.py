@@ -199,7 +199,7 @@ class Stages:
     def first_view(self) -> first_view_stage.FirstView:
         """What every page carries inline in its ``<head>`` (the same in every language), and
         the policy that allows it; worked out once per process."""
-        return first_view_stage.first_view(self.content_dir)
+        return first_view_stage.first_view(self.content_dir, tuple(self.languages))
 
     def after_language(self, lang: str, site_dir: Path) -> None:
         """Files a language needs beside its pages (finder data, redirect pages)."""

@@ -164,5 +164,8 @@ def test_the_vocabulary_holds_material_script_classes_and_the_editors_words(
     assert "editors-own-class" in words
     # Added by Material's JavaScript only: the search results and the search dialog.
     assert {"md-search-result__item", "md-search-result__meta"} <= words
+    # Right-to-left rules only for a site in a right-to-left language.
+    assert "rtl" not in first_view.vocabulary(tmp_path, ("ru", "be", "en"))
+    assert "rtl" in first_view.vocabulary(tmp_path, ("ru", "ar"))
     # The attribute it sets on <body> while search is open on a phone (no page scroll).
     assert "data-md-scrolllock" in words
