@@ -23,12 +23,12 @@ The Content-Security-Policy allows that one ``<style>`` by its hash (and the inl
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import markdown.extensions
 import material
@@ -37,6 +37,7 @@ import tinycss2
 from tinycss2 import ast
 
 from build_tools import components
+from build_tools.build_cache import digest, source_fingerprint
 from build_tools.paths import REPO
 from build_tools.safety import policy
 
@@ -232,21 +233,37 @@ def _scripts() -> Iterator[Path]:
     yield from OVERRIDES.rglob("*.js")
 
 
-@functools.lru_cache(maxsize=4)
+#: Stylesheets already worked out in this process, by the digest of their inputs (the live
+#: preview rebuilds with the same inputs again and again).
+_MADE: dict[str, str] = {}
+
+
 def first_view(
-    content_dir: Path | None = None, languages: tuple[str, ...] | None = None
+    content_dir: Path | None = None,
+    languages: tuple[str, ...] | None = None,
+    cache: MutableMapping[str, Any] | None = None,
 ) -> FirstView:
     """The inline stylesheet and state script for a site whose Markdown is in
     ``content_dir``, in ``languages`` (one per build: the same in every page and language, so
-    one hash)."""
+    one hash). The words are read again every time (an editor's new class counts at once);
+    the purge, most of the work, is reused from this process or from ``cache`` (the build
+    cache) when its inputs are the same to the byte."""
+    words = vocabulary(content_dir, languages)
     ours = components.site_css()
     readers = ours + "".join(path.read_text(encoding="utf-8") for path in _scripts())
-    material_css = purge(
-        material_stylesheet().read_text(encoding="utf-8"),
-        vocabulary(content_dir, languages),
-        readers,
-    )
-    css = rcssmin.cssmin(material_css + ours)
+    material = material_stylesheet().read_text(encoding="utf-8")
+    key = digest(source_fingerprint(_THIS_FILE), material, "\n".join(sorted(words)), readers)
+    css = _MADE.get(key)
+    if css is None and cache is not None:
+        kept = cache.get(key)
+        css = kept if isinstance(kept, str) else None
+    if css is None:
+        css = rcssmin.cssmin(purge(material, words, readers) + ours)
+    if len(_MADE) > 8:
+        _MADE.clear()
+    _MADE[key] = css
+    if cache is not None:
+        cache[key] = css
     script = components.compact_script(MEMORY_STATE.read_text(encoding="utf-8")).strip()
     for text, end in ((css, "</style"), (script, "</script")):
         if end in text.lower():

@@ -82,6 +82,7 @@ class Stages:
     _pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
     _facts: dict[str, dict[str, Fact]] = field(default_factory=dict)
     _ui: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _first_view: first_view_stage.FirstView | None = None
 
     @classmethod
     def load(
@@ -198,8 +199,15 @@ class Stages:
 
     def first_view(self) -> first_view_stage.FirstView:
         """What every page carries inline in its ``<head>`` (the same in every language), and
-        the policy that allows it; worked out once per process."""
-        return first_view_stage.first_view(self.content_dir, tuple(self.languages))
+        the policy that allows it; worked out once per build (the purge kept in the build
+        cache)."""
+        if self._first_view is None:
+            records = build_cache.JsonRecords(build_cache.cache_dir(self.root) / "first-view.json")
+            self._first_view = first_view_stage.first_view(
+                self.content_dir, tuple(self.languages), records
+            )
+            records.save()
+        return self._first_view
 
     def after_language(self, lang: str, site_dir: Path) -> None:
         """Files a language needs beside its pages (finder data, redirect pages)."""

@@ -169,3 +169,24 @@ def test_the_vocabulary_holds_material_script_classes_and_the_editors_words(
     assert "rtl" in first_view.vocabulary(tmp_path, ("ru", "ar"))
     # The attribute it sets on <body> while search is open on a phone (no page scroll).
     assert "data-md-scrolllock" in words
+
+
+def test_an_editors_new_class_gets_its_rules_even_with_a_filled_cache(tmp_path: Path) -> None:
+    """The purge is reused only for the same words: a class an editor starts using brings
+    Material's rules for it into the next build, cache or not."""
+    content = tmp_path / "content"
+    (content / "ru").mkdir(parents=True)
+    page = content / "ru" / "page.md"
+    page.write_text("Текст.\n", encoding="utf-8")
+    cache: dict[str, object] = {}
+    before = first_view.first_view(content, ("ru",), cache)
+    assert ".highlighttable" not in before.css and len(cache) == 1
+    page.write_text("Текст.\n{ .highlighttable }\n", encoding="utf-8")
+    after = first_view.first_view(content, ("ru",), cache)
+    assert ".highlighttable" in after.css
+    assert after.style_hash != before.style_hash
+    # The same words again: the purge is not done again but taken from the cache (a stand-in
+    # record shows it was read).
+    first_view._MADE.clear()
+    again = first_view.first_view(content, ("ru",), dict.fromkeys(cache, "x{}"))
+    assert again.css == "x{}"
