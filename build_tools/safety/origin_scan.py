@@ -185,9 +185,15 @@ class _PageScanner:
         self._at = 0
         #: The inline texts the page's own policy allows by hash, per directive.
         self.hashes: dict[str, set[str]] = {"style-src": set(), "script-src": set()}
+        self._counted = (0, 1)  # an offset and its line, so lines are counted once
 
     def line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        start, line = self._counted
+        if offset < start:
+            start, line = 0, 1
+        line += self.text.count("\n", start, offset)
+        self._counted = (offset, line)
+        return line
 
     def _add(self, what: str, url: str = "") -> None:
         self.findings.append(Finding(self.line(self._at), what, url))
@@ -270,7 +276,7 @@ class _PageScanner:
 
     def _raw(self, tag: str, values: dict[str, str], body: str, line: int) -> None:
         if tag == "style":
-            self.findings.extend(scan_css(body, line))
+            self.findings.extend(_scan_inline(scan_css, body, line))
             if self.csp_checks and not self._allowed("style-src", body):
                 self._add("<style> element (the CSP blocks it; use a .css file)")
             return
@@ -279,10 +285,25 @@ class _PageScanner:
         kind = values.get("type", "").strip().lower()
         if kind in _JSON_SCRIPT_TYPES:
             return
-        self.findings.extend(scan_js(body, line))
+        self.findings.extend(_scan_inline(scan_js, body, line))
         allowed = self._allowed("script-src", body)
         if self.csp_checks and body.strip() and kind in _SCRIPT_TYPES and not allowed:
             self._add("inline <script> (the CSP blocks it; move it into a .js file)")
+
+
+#: What the inline stylesheets and scripts already scanned hold, by scanner and text: every
+#: page carries the same first-view stylesheet (about 120 KB), scanned once, not per page.
+_INLINE_SEEN: dict[tuple[str, str], list[Finding]] = {}
+
+
+def _scan_inline(scanner: Any, body: str, line: int) -> list[Finding]:
+    key = (scanner.__name__, body)  # the text itself: an exact match, and quick to look up
+    found = _INLINE_SEEN.get(key)
+    if found is None:
+        if len(_INLINE_SEEN) > 64:
+            _INLINE_SEEN.clear()
+        found = _INLINE_SEEN[key] = scanner(body, 1)
+    return [Finding(f.line + line - 1, f.what, f.url) for f in found]
 
 
 def refresh_url(content: str) -> str:
