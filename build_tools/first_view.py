@@ -2,7 +2,7 @@
 
 On a slow connection each stylesheet the page links costs a round trip before anything can be
 drawn, and Material's full stylesheet (about 22 KB gzipped) styles many features this site
-never uses (code blocks, content tabs, grids, annotations, the palette's other schemes…). So
+never uses (right-to-left layout, math, emoji, content tabs…). So
 the build writes one stylesheet into every page instead of linking any:
 
 - Material's stylesheet, keeping only the selectors that can match this site's markup: a
@@ -12,8 +12,10 @@ the build writes one stylesheet into every page instead of linking any:
   the drawer, the tooltips…), our templates, scripts and pages stages, the Markdown
   extensions' code and the content folder itself (an editor's ``{ .class }`` or
   ``!!! note``). A word anywhere in those keeps a selector, so what is dropped cannot appear on
-  a page. Left out: the syntax-highlighting classes (``.k``, ``.c1``…, for code blocks, which
-  no configured extension writes) that only match the bundle's minified names by chance;
+  a page. What goes: right-to-left layout (for a site in left-to-right languages), parts of
+  content tabs, code tables, math, emoji, change marks, sortable tables, the clipboard button
+  and what Material's left-out templates alone would write; then the custom properties
+  nothing reads any more;
 - then our components' stylesheet (``components/site.css``), whole.
 
 The Content-Security-Policy allows that one ``<style>`` by its hash (and the inline
@@ -70,12 +72,29 @@ _THIS_FILE = Path(__file__).resolve()
 _LANGUAGE_PARTIALS = MATERIAL / "partials" / "languages"
 
 
+#: Stages of build_tools/ that write no page of the site: the printed leaflets (PDF), the
+#: chatbot, the benchmark's generated data.
+_NOT_PAGES = ("leaflets", "bot", "bench")
+
+
+def _writes_no_page(path: Path) -> bool:
+    """Files whose words never reach a page: this module (it names what it leaves out),
+    Material's templates that ours replace (Jinja loads ours), stages that write no page."""
+    if path == _THIS_FILE:
+        return True
+    if path.is_relative_to(MATERIAL):
+        return (OVERRIDES / path.relative_to(MATERIAL)).is_file()
+    if path.is_relative_to(BUILD_TOOLS):
+        return path.relative_to(BUILD_TOOLS).parts[0] in _NOT_PAGES
+    return False
+
+
 def _source_files(content_dir: Path | None, languages: tuple[str, ...] | None) -> Iterator[Path]:
     for root, patterns in _SOURCES:
         for pattern in patterns:
             finder = root.glob if "/" in pattern else root.rglob
             for path in finder(pattern):
-                if path == _THIS_FILE:  # it names classes it leaves out
+                if _writes_no_page(path):
                     continue
                 other_language = (
                     languages is not None
