@@ -29,8 +29,9 @@ def ui_strings(lang: str) -> Mapping[str, Mapping[str, str]]:
 
 
 def site_css(components_dir: Path | None = None) -> str:
-    """Every component's stylesheet in one file, without comments and needless white space:
-    one small request on a slow connection (the sources are commented for the team)."""
+    """Every component's stylesheet in one file, without comments and needless white space
+    (the sources are commented for the team); every page carries it in its ``<head>``, after
+    Material's rules (:mod:`build_tools.first_view`)."""
     root = components_dir or COMPONENTS_DIR
     parts = [path.read_text(encoding="utf-8") for path in sorted(root.glob("*/*.css"))]
     return rcssmin.cssmin("\n".join(parts), keep_bang_comments=True)

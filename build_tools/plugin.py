@@ -431,6 +431,7 @@ class HelpDirectoryPlugin(BasePlugin[HelpDirectoryConfig]):
             "generated": src_uri in self.generated,
             "options": self.config,
             "notices": self.state.stages.notices(self.lang, src_uri),
+            "first_view": self.state.stages.first_view(),
         }
 
     def _alternates(self, src_uri: str, url: str) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from build_tools import (
     report,
     safety,
 )
+from build_tools import first_view as first_view_stage
 from build_tools.components import COMPONENTS_DIR, ui_strings
 from build_tools.data.availability import now_minsk
 from build_tools.data.build import validate_directory
@@ -94,6 +95,7 @@ class Stages:
     _pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
     _facts: dict[str, dict[str, Fact]] = field(default_factory=dict)
     _ui: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _first_view: first_view_stage.FirstView | None = None
 
     @classmethod
     def load(
@@ -165,6 +167,8 @@ class Stages:
             organisation=self.organisation,
             warnings=result.warnings,
             data_dir=self.data_dir,
+            # The pages and templates are as they were: so is what every page carries inline.
+            _first_view=self._first_view,
         )
 
     # -- per language, while MkDocs builds it
@@ -233,6 +237,18 @@ class Stages:
             entry_id = parts[1]
         return page_notices(self.directory, lang, entry_id, self.built_at)
 
+    def first_view(self) -> first_view_stage.FirstView:
+        """What every page carries inline in its ``<head>`` (the same in every language), and
+        the policy that allows it; worked out once per build (the purge kept in the build
+        cache)."""
+        if self._first_view is None:
+            records = build_cache.JsonRecords(build_cache.cache_dir(self.root) / "first-view.json")
+            self._first_view = first_view_stage.first_view(
+                self.content_dir, tuple(self.languages), records
+            )
+            records.save()
+        return self._first_view
+
     def after_language(self, lang: str, site_dir: Path) -> None:
         """Files a language needs beside its pages (redirect pages, finder data). The redirect
         pages come first: the offline copy's list (finder/offline.json) takes them in with the
@@ -253,7 +269,8 @@ class Stages:
             shutil.copytree(self.leaflet_dir, site_dir / "leaflets", dirs_exist_ok=True)
             shutil.rmtree(self.leaflet_dir, ignore_errors=True)
             self.leaflet_dir = None
-        safety.write_headers(site_dir)
+        view = self.first_view()
+        safety.write_headers(site_dir, [view.style_hash], [view.script_hash])
         apart = {i18n.url_prefix(lang, self.languages[0]).strip("/") for lang in self.languages}
         self.scan(site_dir, _files_below(site_dir, skip=apart - {""}))
 

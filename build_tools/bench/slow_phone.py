@@ -210,15 +210,16 @@ def median_load(browser: Any, site: Path, page_path: str) -> tuple[Load, list[Lo
 
 def paint_floor(load: Load, page_path: str) -> float:
     """The earliest a first paint could come on this connection, whatever the CPU: one round
-    trip for the page and its transfer, then one round trip for the stylesheets (asked for in
-    parallel) and their transfer. Anything above it is waiting on scripts, sharing the
-    connection with other files, or work on the (slowed) CPU."""
+    trip for the page and its transfer, then (when the page links stylesheets) one round trip
+    for them (asked for in parallel) and their transfer. Anything above it is waiting on
+    scripts, sharing the connection with other files, or work on the (slowed) CPU."""
     html = sum(
         size for name, size in load.files.items() if name.rstrip("/") == page_path.rstrip("/")
     )
     css = sum(size for name, size in load.files.items() if name.endswith(".css"))
     per_second = KBIT_PER_S * 1000 / 8
-    return 2 * ROUND_TRIP_MS / 1000 + (html + css) / per_second
+    round_trips = 2 if css else 1
+    return round_trips * ROUND_TRIP_MS / 1000 + (html + css) / per_second
 
 
 def same_entry(site: Path, anchor: Path) -> tuple[str, str] | None:
@@ -313,7 +314,8 @@ def measure_slow_phone(section: Section, site: Path | None, anchor: Path | None)
                 f"{label}: first paint the network alone allows",
                 floor,
                 "s",
-                note="two round trips, then the page and its stylesheets at full speed",
+                note="the page's round trip, its stylesheets' if it links any, then their bytes "
+                "at full speed",
             )
         )
         listed = ", ".join(

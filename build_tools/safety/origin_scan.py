@@ -21,6 +21,7 @@ inline event handlers, ``style`` attributes, ``<style>`` elements and ``javascri
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -164,6 +165,7 @@ _INTERESTING = re.compile(
 _ALWAYS_READ = {"link", "base", "script", "style", "meta"} | _SVG_LOADING
 #: The URL of a refresh's ``content`` ("0; url='…'", "5,URL=…", "0 …"), as browsers read it.
 _REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$""", re.I | re.S)
+_CSP = "content-security-policy"
 _RAW_END = {
     "script": re.compile(r"</script\s*>", re.I),
     "style": re.compile(r"</style\s*>", re.I),
@@ -178,11 +180,20 @@ class _PageScanner:
     def __init__(self, text: str, *, csp_checks: bool) -> None:
         self.findings: list[Finding] = []
         self.csp_checks = csp_checks
+        self.original = text
         self.text = _blank_comments(text, _COMMENT)
         self._at = 0
+        #: The inline texts the page's own policy allows by hash, per directive.
+        self.hashes: dict[str, set[str]] = {"style-src": set(), "script-src": set()}
+        self._counted = (0, 1)  # an offset and its line, so lines are counted once
 
     def line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        start, line = self._counted
+        if offset < start:
+            start, line = 0, 1
+        line += self.text.count("\n", start, offset)
+        self._counted = (offset, line)
+        return line
 
     def _add(self, what: str, url: str = "") -> None:
         self.findings.append(Finding(self.line(self._at), what, url))
@@ -203,7 +214,7 @@ class _PageScanner:
             if tag in _RAW_END:
                 end = _RAW_END[tag].search(text, position)
                 stop = end.start() if end else len(text)
-                self._raw(tag, values, text[position:stop], self.line(position))
+                self._raw(tag, values, self.original[position:stop], self.line(position))
                 position = end.end() if end else len(text)
         return self.findings
 
@@ -232,6 +243,11 @@ class _PageScanner:
             url = refresh_url(values.get("content", ""))
             if is_other_origin(url):
                 self._add("<meta http-equiv=refresh> sends the visitor to", url)
+        elif tag == "meta" and values.get("http-equiv", "").strip().lower() == _CSP:
+            for directive in values.get("content", "").split(";"):
+                name, _, sources = directive.strip().partition(" ")
+                if name in self.hashes:
+                    self.hashes[name].update(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", sources))
         elif tag == "base" and is_other_origin(href):
             self._add("<base href> makes every relative URL load from", href.strip())
         elif tag in _SVG_LOADING:
@@ -251,21 +267,43 @@ class _PageScanner:
                 self._add("style= attribute (the CSP blocks it; use a class in a .css file)")
             elif name in {"href", "src", "action", "formaction"} and _is_script_url(value):
                 self._add(f"javascript: URL in {name}= (the CSP blocks it)")
-        if tag == "style":
-            self._add("<style> element (the CSP blocks it; use a .css file)")
+
+    def _allowed(self, directive: str, body: str) -> bool:
+        """Whether the page's policy (read before it, as a browser does) lets this inline
+        text run or apply: only by its SHA-256 hash."""
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        return "sha256-" + digest in self.hashes[directive]
 
     def _raw(self, tag: str, values: dict[str, str], body: str, line: int) -> None:
         if tag == "style":
-            self.findings.extend(scan_css(body, line))
+            self.findings.extend(_scan_inline(scan_css, body, line))
+            if self.csp_checks and not self._allowed("style-src", body):
+                self._add("<style> element (the CSP blocks it; use a .css file)")
             return
         if "src" in values:
             return
         kind = values.get("type", "").strip().lower()
         if kind in _JSON_SCRIPT_TYPES:
             return
-        self.findings.extend(scan_js(body, line))
-        if self.csp_checks and body.strip() and kind in _SCRIPT_TYPES:
+        self.findings.extend(_scan_inline(scan_js, body, line))
+        allowed = self._allowed("script-src", body)
+        if self.csp_checks and body.strip() and kind in _SCRIPT_TYPES and not allowed:
             self._add("inline <script> (the CSP blocks it; move it into a .js file)")
+
+
+#: What the inline stylesheets and scripts already scanned hold, by scanner and text: every
+#: page carries the same first-view stylesheet (about 100 KB), scanned once, not per page.
+_INLINE_SEEN: dict[tuple[str, str], list[Finding]] = {}
+
+
+def _scan_inline(scanner: Any, body: str, line: int) -> list[Finding]:
+    key = (scanner.__name__, body)  # the text itself: an exact match, and quick to look up
+    found = _INLINE_SEEN.get(key)
+    if found is None:
+        if len(_INLINE_SEEN) > 64:
+            _INLINE_SEEN.clear()
+        found = _INLINE_SEEN[key] = scanner(body, 1)
+    return [Finding(f.line + line - 1, f.what, f.url) for f in found]
 
 
 def refresh_url(content: str) -> str:

@@ -59,3 +59,8 @@ def test_paint_floor_is_two_round_trips_and_the_blocking_bytes(tmp_path: Path) -
     )
     # 0.4 s twice, then 30,000 bytes at 50,000 bytes a second (400 kbit/s)
     assert paint_floor(load, "directory/x/") == pytest.approx(0.8 + 0.6)
+
+
+def test_paint_floor_of_a_page_that_links_no_stylesheet_is_one_round_trip() -> None:
+    load = Load(first_paint=1.0, load=2.0, files={"directory/x/": 25000, "big.js": 90000}, wire=0)
+    assert paint_floor(load, "directory/x/") == pytest.approx(0.4 + 0.5)

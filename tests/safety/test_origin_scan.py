@@ -7,6 +7,8 @@ every build must scan clean, or every build would fail.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 import material
@@ -226,6 +228,27 @@ def test_a_refresh_planted_in_a_built_site_is_named_by_the_scan(tmp_path: Path) 
 )
 def test_what_the_csp_would_block_is_reported(markup: str, what: str) -> None:
     assert any(f.what.startswith(what) for f in scan_html(markup))
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def test_inline_parts_pass_only_when_the_pages_policy_names_their_hash() -> None:
+    style, script = "p{color:red}", "window.x=1;"
+    policy = (
+        f"default-src 'self'; script-src 'self' '{_sha256(script)}'; "
+        f"style-src 'self' '{_sha256(style)}'"
+    )
+    head = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    assert scan_html(f"{head}<style>{style}</style><script>{script}</script>") == []
+    # One character changed (what an injected rule or script would be): blocked, and named.
+    found = scan_html(f"{head}<style>{style} </style><script>{script};</script>")
+    assert [f.what.split(" (")[0] for f in found] == ["<style> element", "inline <script>"]
+    # A hash under the other directive does not count.
+    swapped = head.replace("script-src", "tmp").replace("style-src", "script-src")
+    found = scan_html(swapped.replace("tmp", "style-src") + f"<style>{style}</style>")
+    assert [f.what.split(" (")[0] for f in found] == ["<style> element"]
 
 
 def test_json_src_values_and_search_index_markup_are_scanned() -> None:

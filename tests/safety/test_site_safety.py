@@ -3,6 +3,8 @@ the origin scan finds nothing; the headers file is there."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -10,10 +12,14 @@ from pathlib import Path
 import pytest
 
 from build_tools.safety.origin_scan import scan_site
-from build_tools.safety.policy import META_CSP
+from build_tools.safety.policy import meta_csp
 from tests.paths import FIXTURE_DIRECTORY, REPO
 from tests.safety.sitepages import DESTINATION, PAGES
 from tests.sitebuild import build_site
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 def _pages(site: Path) -> list[Path]:
@@ -24,15 +30,21 @@ def _pages(site: Path) -> list[Path]:
 def test_every_page_is_fenced_by_the_csp_before_anything_loads(fixture_site: Path) -> None:
     pages = _pages(fixture_site)
     assert len(pages) >= len(PAGES)
+    index = (fixture_site / "index.html").read_text(encoding="utf-8")
+    policy = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', index)[0]
+    # The policy of record, allowing the page's own two inline parts by their hashes.
+    style = re.findall(r"<style>(.*?)</style>", index, re.S)[0]
+    script = re.findall(r"<script data-scope=\"[^\"]*\">(.*?)</script>", index, re.S)[0]
+    assert policy == meta_csp([_sha256(style)], [_sha256(script)])
     for page in pages:
         text = page.read_text(encoding="utf-8")
         head = text.split("</head>", 1)[0]
         if 'http-equiv="refresh"' in head:
             continue  # a redirect page (renamed entries) loads nothing and leaves at once
         metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
-        assert metas == [META_CSP], page
+        assert metas == [policy], page
         first_load = re.search(r"<(script|link|style)\b", head)
-        assert first_load is None or first_load.start() > head.index(META_CSP), page
+        assert first_load is None or first_load.start() > head.index(policy), page
         assert '<meta name="referrer" content="no-referrer">' in head, page
 
 
@@ -50,8 +62,9 @@ def test_every_page_has_the_quick_exit(fixture_site: Path) -> None:
 def test_no_material_state_in_browser_storage(fixture_site: Path) -> None:
     text = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert "localStorage" not in text and "sessionStorage" not in text
-    assert "partials/javascripts/memory-state.js" in text
-    script = (fixture_site / "partials/javascripts/memory-state.js").read_text(encoding="utf-8")
+    inline = re.search(r'<script data-scope="[^"]*">(.*?)</script>', text, re.S)
+    assert inline is not None, "the state helpers are written into the page"
+    script = inline.group(1)
     # the served script (its comments, which name the storages it avoids, are stripped)
     assert "Storage" not in script.split("*/", 1)[-1].replace("_storage", "")
     assert "__md_set" in script
@@ -67,6 +80,14 @@ def test_the_built_site_scans_clean_and_carries_the_headers(fixture_site: Path) 
         for d in headers["Content-Security-Policy"].split("; ")
     }
     assert csp["frame-ancestors"] == "'none'" and csp["default-src"] == "'self'"
+    # The header allows the same inline parts as the pages' meta tag, or a host sending it
+    # would block the page's stylesheet.
+    page = (fixture_site / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert meta is not None
+    for directive in meta.group(1).split("; "):
+        name, value = directive.split(" ", 1)
+        assert csp[name] == value
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Content-Type-Options"] == "nosniff"
 
