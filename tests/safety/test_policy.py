@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from build_tools.first_view import first_view
+from build_tools.languages import LANGUAGES
 from build_tools.safety.origin_scan import is_other_origin
 from build_tools.safety.policy import META_CSP, meta_csp, write_headers
 from tests.paths import REPO
@@ -28,7 +29,7 @@ def test_the_template_writes_the_policy_of_record() -> None:
 
 
 def test_inline_parts_are_allowed_by_hash_only() -> None:
-    view = first_view(REPO / "content", ("ru", "be", "en"))
+    view = first_view(REPO / "content", LANGUAGES)
     directives = _directives(view.meta_csp)
     assert directives["style-src"] == f"'self' {view.style_hash}"
     assert directives["script-src"] == f"'self' {view.script_hash}"
@@ -42,7 +43,7 @@ def test_inline_parts_are_allowed_by_hash_only() -> None:
 
 
 def test_the_policy_allows_nothing_inline_and_nothing_foreign() -> None:
-    directives = _directives(first_view(REPO / "content", ("ru", "be", "en")).meta_csp)
+    directives = _directives(first_view(REPO / "content", LANGUAGES).meta_csp)
     assert directives["default-src"] == "'self'"
     for name in ("script-src", "style-src"):
         first, *hashes = directives[name].split()
