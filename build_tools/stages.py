@@ -9,6 +9,7 @@ page), it passes through here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import shutil
@@ -109,9 +110,7 @@ class Stages:
         languages: list[str],
     ) -> Stages:
         """Validate the directory and the Markdown front matter; any error stops here."""
-        result = validate_directory(
-            data_dir, publish=bool(options.publish and not options.allow_samples)
-        )
+        result = validate_directory(data_dir, publish=publishing(options))
         refused = content_links(content_dir)
         # Pages are read only when nothing links outside: a link is not opened even to check it.
         problems = list(result.problems) + (refused or list(check_front_matter(content_dir)))
@@ -151,24 +150,18 @@ class Stages:
         and any error raises :class:`DataProblemsError`. The pages' front matter and content
         are not read again: the caller has checked that only entry files changed."""
         assert self.data_dir is not None
-        result = validate_directory(
-            self.data_dir, publish=bool(self.options.publish and not self.options.allow_samples)
-        )
+        result = validate_directory(self.data_dir, publish=publishing(self.options))
         errors = result.errors
         if errors or result.directory is None:
             raise DataProblemsError(errors)
-        return Stages(
+        # The organisation's facts, the interface strings and the first view do not depend on
+        # the entries (the caller has checked the rest is unchanged): only the pages are new.
+        return dataclasses.replace(
+            self,
             directory=result.directory,
-            languages=self.languages,
-            site_url=self.site_url,
-            options=self.options,
-            root=self.root,
-            content_dir=self.content_dir,
-            organisation=self.organisation,
             warnings=result.warnings,
-            data_dir=self.data_dir,
-            # The pages and templates are as they were: so is what every page carries inline.
-            _first_view=self._first_view,
+            built_at=now_minsk(),
+            _pages={},
         )
 
     # -- per language, while MkDocs builds it
@@ -307,6 +300,12 @@ class Stages:
             if lines:
                 text += "\nLeaflets: " + "\n".join(lines)
         return text
+
+
+def publishing(options: Any) -> bool:
+    """Whether the build publishes: then a sample entry is an error (unless samples are
+    allowed, for a demonstration site)."""
+    return bool(options.publish and not options.allow_samples)
 
 
 def _files_below(folder: Path, *, skip: set[str] | frozenset[str] = frozenset()) -> list[Path]:
